@@ -1,0 +1,17 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { siteUrl, basePath } from './site.config.mjs';
+import { contentCheck } from './src/integrations/content-check';
+import { sitemap } from './src/integrations/sitemap';
+
+// https://docs.astro.build/en/reference/configuration-reference/
+export default defineConfig({
+  site: siteUrl,
+  base: basePath,
+  trailingSlash: 'always',
+  build: { format: 'directory', inlineStylesheets: 'always' },
+  server: { host: '127.0.0.1' },
+  devToolbar: { enabled: false },
+  integrations: [contentCheck(), mdx(), sitemap()],
+});
