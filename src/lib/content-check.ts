@@ -48,7 +48,8 @@ export function checkContent(contentDir: string, rootDir = join(contentDir, '..'
     }
     let raw: unknown;
     try {
-      raw = yaml.load(readFileSync(filePath, 'utf8'), { filename: shown });
+      // CORE_SCHEMA keeps dates as written: the default schema turns 2020-11-31 into 1 December.
+      raw = yaml.load(readFileSync(filePath, 'utf8'), { filename: shown, schema: yaml.CORE_SCHEMA });
     } catch (error) {
       problems.push(`${shown}: not valid YAML: ${(error as Error).message.split('\n')[0]}`);
       continue;
@@ -146,7 +147,7 @@ function checkPages(pagesDir: string, rootDir: string, problems: string[]) {
     }
     let data: unknown;
     try {
-      data = yaml.load(match[1]!, { filename: shown });
+      data = yaml.load(match[1]!, { filename: shown, schema: yaml.CORE_SCHEMA });
     } catch (error) {
       problems.push(`${shown}: front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
       continue;

@@ -1,0 +1,37 @@
+import { defineConfig } from '@playwright/test';
+import { basePath } from './site.config.mjs';
+// @ts-expect-error plain JS helper shared with scripts/ensure-browser.mjs
+import { CHROMIUM_ARGS, findChromium } from './scripts/browser.mjs';
+
+const PORT = Number(process.env.E2E_PORT ?? 4322);
+const executablePath: string | undefined = await findChromium();
+
+/**
+ * End-to-end tests run against the built site (`dist/`, built by `npm test`
+ * before this runs) served by `astro preview` on 127.0.0.1.
+ */
+export default defineConfig({
+  testDir: 'tests/e2e',
+  testMatch: '**/*.spec.ts',
+  fullyParallel: true,
+  workers: 2,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  reporter: process.env.CI ? 'line' : 'list',
+  timeout: 60_000,
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}${basePath}`,
+    locale: 'vi-VN',
+    launchOptions: { executablePath, args: CHROMIUM_ARGS },
+    serviceWorkers: 'block',
+  },
+  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  webServer: {
+    command: `node scripts/serve.mjs --port ${PORT}`,
+    url: `http://127.0.0.1:${PORT}${basePath}`,
+    reuseExistingServer: !process.env.CI,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    timeout: 60_000,
+  },
+});

@@ -1,0 +1,64 @@
+/**
+ * Public API of the print layout engine: input → `Scene` → renderers.
+ * See README.md in this folder for the contract.
+ *
+ * N.B. THIS FILE IS IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no `node:*`, no DOM.
+ * Node-only adapters (font files, sharp) are in `./node/` and are not exported here.
+ */
+
+export {
+  BLEED_MM,
+  FORMATS,
+  PDF_MAX_SIDE_MM,
+  findFormat,
+  getFormat,
+  isPrintFormat,
+  type FormatKind,
+  type FormatUnit,
+  type PrintFormat,
+} from './formats';
+export {
+  SCHEMES,
+  contrastRatio,
+  findScheme,
+  getScheme,
+  relativeLuminance,
+  type Cmyk,
+  type ColourScheme,
+  type SchemeColour,
+} from './schemes';
+export { NBSP, PROTECTED_COMPOUNDS, breakUnits, cleanText, protectCompounds, toNfc, toUpperVietnamese } from './text';
+export {
+  createLayoutFont,
+  type FontBox,
+  type FontkitFontLike,
+  type LayoutFont,
+  type PathCommand,
+  type PrintFonts,
+  type ShapedRun,
+} from './font';
+export {
+  layoutScene,
+  type Box,
+  type LayoutWarning,
+  type Scene,
+  type SceneInput,
+  type SceneItem,
+  type SceneLine,
+  type TextBlock,
+  type TextRole,
+} from './layout';
+export { renderSvg, svgArea, type SvgOptions } from './render-svg';
+export {
+  CROP_MARK_LENGTH_MM,
+  CROP_MARK_MARGIN_MM,
+  CROP_MARK_OFFSET_MM,
+  FIXED_PDF_DATE,
+  renderPdf,
+  type PdfOptions,
+} from './render-pdf';
+
+/** File name of a generated print file: `<slug>_<format>_<scheme>.<ext>`. */
+export function printFileName(slug: string, formatId: string, schemeId: string, extension: string): string {
+  return `${slug}_${formatId}_${schemeId}.${extension.replace(/^\./, '')}`;
+}

@@ -1,0 +1,78 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { sitemapPaths, watch, WCAG_TAGS } from './helpers';
+
+const paths = sitemapPaths();
+
+test('the sitemap lists every kind of page', () => {
+  for (const expected of ['', 'khau-hieu/', 'khau-hieu/cham-dut-bao-luc-vun-dap-yeu-thuong/', 'can-cu-phap-ly/', 'hoat-dong/', 'trach-nhiem/', 'trach-nhiem/phong-giao-duc-va-dao-tao/', 'lich-trinh/', 'ke-hoach/', 'tro-giup/']) {
+    expect(paths).toContain(expected);
+  }
+  expect(paths.filter((p) => p.startsWith('khau-hieu/') && p !== 'khau-hieu/')).toHaveLength(14);
+});
+
+for (const path of paths) {
+  test(`/${path} loads cleanly, in Vietnamese, accessibly, without leaving the site`, async ({ page, baseURL }) => {
+    const { errors, requests } = watch(page);
+    const response = await page.goto(path, { waitUntil: 'load' });
+    expect(response?.status()).toBe(200);
+    await page.evaluate(() => document.fonts.ready);
+
+    await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
+    await expect(page.locator('h1')).toHaveCount(1);
+    await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /^.{40,}$/);
+    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', new RegExp(`${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+    for (const property of ['og:title', 'og:description', 'og:url', 'og:type', 'og:locale']) {
+      await expect(page.locator(`meta[property="${property}"]`)).toHaveAttribute('content', /\S/);
+    }
+    await expect(page.locator('[data-module="quick-exit"]')).toHaveCount(1);
+
+    const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+
+    const origin = new URL(baseURL!).origin;
+    expect(requests.filter((url) => new URL(url).origin !== origin)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+}
+
+test('an unknown address gets the Vietnamese 404 page', async ({ page }) => {
+  const { errors } = watch(page);
+  const response = await page.goto('khong-co-trang-nay/');
+  expect(response?.status()).toBe(404);
+  await expect(page.locator('h1')).toHaveText('Không tìm thấy trang');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  expect(results.violations).toEqual([]);
+  expect(errors.filter((e) => !e.includes('404'))).toEqual([]);
+});
+
+test('pages print on A4 without navigation or the quick exit', async ({ page }) => {
+  await page.goto('ke-hoach/');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.site-nav')).toBeHidden();
+  await expect(page.locator('[data-module="quick-exit"]')).toBeHidden();
+  await expect(page.locator('h1')).toBeVisible();
+  const pdf = await page.pdf({ preferCSSPageSize: true });
+  // Every page's MediaBox is A4: 595.28 × 841.89 pt (Chromium rounds to a few hundredths).
+  const boxes = [...pdf.toString('latin1').matchAll(/\/MediaBox \[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)];
+  expect(boxes.length).toBeGreaterThan(0);
+  for (const [, w, h] of boxes) {
+    expect(Math.abs(Number(w) - 595.28)).toBeLessThan(1);
+    expect(Math.abs(Number(h) - 841.89)).toBeLessThan(1);
+  }
+});
+
+test('slogan 6 shows the fixed text and the recorded note', async ({ page }) => {
+  await page.goto('khau-hieu/cham-dut-bao-luc-doi-voi-phu-nu-va-tre-em/');
+  await expect(page.locator('.slogan-quote')).toHaveText('Chấm dứt bạo lực đối với phụ nữ và trẻ em.');
+  await expect(page.getByRole('note')).toContainText('Chấm đứt');
+});
+
+test('the help page never calls 1900 969 680 free', async ({ page }) => {
+  await page.goto('tro-giup/');
+  const line = page.locator('#ngoi-nha-binh-yen');
+  await expect(line).toContainText('1900 969 680');
+  await expect(line).not.toContainText(/miễn phí/i);
+  await expect(page.locator('#tong-dai-111')).toContainText('miễn phí');
+});

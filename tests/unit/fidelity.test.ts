@@ -1,0 +1,102 @@
+/**
+ * Content is sacred: everything the site quotes from the plan must be in the
+ * signed plan's text word for word, except the recorded typo fixes.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkContent } from '../../src/lib/content-check';
+import type { Correction } from '../../src/schemas/vietnamese-text';
+import { contentDir, repoRoot, sourceText } from './helpers/content';
+
+const content = checkContent(contentDir, repoRoot);
+const source = sourceText();
+
+/** The plan's words: the shown text with each recorded fix undone. */
+function asSigned(text: string, corrections: Correction[]): string {
+  return corrections.reduce((out, c) => {
+    expect(out, `"${c.corrected}" must occur in the corrected text`).toContain(c.corrected);
+    return out.replace(c.corrected, c.original);
+  }, text);
+}
+
+/** The "- " items of the source between two headings, each item's lines joined. */
+function sourceItems(from: string, to: string): string[] {
+  const raw = readFileSync(join(contentDir, 'source/ke-hoach-tam-duong-2020.txt'), 'utf8').normalize('NFC');
+  const section = raw.slice(raw.indexOf(from) + from.length, raw.indexOf(to));
+  expect(section.length).toBeGreaterThan(0);
+  return section
+    .split(/^\s*-\s/m)
+    .slice(1)
+    .map((item) => item.replace(/\s+/g, ' ').trim());
+}
+
+describe('content matches the signed plan', () => {
+  it('lists the 14 slogans of II.3 word for word and in order', () => {
+    const planned = sourceItems('3. Thông điệp (khẩu hiệu) tuyên truyền', '4. Các hoạt động trọng tâm');
+    expect(planned).toHaveLength(14);
+    expect(content.slogans.map((s) => asSigned(s.text, s.corrections))).toEqual(planned);
+  });
+
+  it('fixes only the recorded typo in slogan 6', () => {
+    const six = content.slogans.find((s) => s.order === 6)!;
+    expect(six.text).toBe('Chấm dứt bạo lực đối với phụ nữ và trẻ em.');
+    expect(six.corrections).toHaveLength(1);
+    expect(six.corrections[0]).toMatchObject({ original: 'Chấm đứt', corrected: 'Chấm dứt' });
+    expect(content.slogans.filter((s) => s.corrections.length > 0).map((s) => s.order)).toEqual([6]);
+  });
+
+  it('lists the focal activities of II.4 word for word and in order', () => {
+    const planned = sourceItems('4. Các hoạt động trọng tâm', 'III. TỔ CHỨC THỰC HIỆN');
+    expect(content.activities.map((a) => asSigned(a.text, a.corrections))).toEqual(planned);
+  });
+
+  it('quotes every agency name and task from section III', () => {
+    for (const agency of content.agencies) {
+      const heading = `${agency.section.replace('III.', '')}. ${agency.requested ? 'Đề nghị ' : ''}${agency.name}`;
+      expect(source, agency.id).toContain(heading);
+      for (const task of agency.tasks) expect(source, agency.id).toContain(asSigned(task.text, task.corrections));
+    }
+  });
+
+  it('marks as requested exactly the bodies the plan addresses with "Đề nghị"', () => {
+    const requested = [...source.matchAll(/\b(\d+)\. Đề nghị /g)].map((m) => `III.${m[1]}`);
+    expect(content.agencies.filter((a) => a.requested).map((a) => a.section)).toEqual(requested);
+  });
+
+  it('quotes each milestone from the plan', () => {
+    for (const m of content.milestones) expect(source, m.id).toContain(m.quote);
+  });
+
+  it('quotes the campaign framing: theme, period, purposes, requirement, preamble, closing, recipients, signer', () => {
+    const [campaign] = content.campaign;
+    const quoted = [
+      `“${campaign!.theme}”`,
+      campaign!.period.text,
+      campaign!.preamble,
+      campaign!.requirement,
+      campaign!.closing,
+      campaign!.signer.name,
+      ...campaign!.purposes,
+      ...campaign!.recipients,
+    ];
+    for (const text of quoted) expect(source).toContain(text);
+    const lower = source.toLowerCase();
+    for (const text of [campaign!.title, campaign!.signer.onBehalf, campaign!.signer.capacity, campaign!.signer.title]) {
+      expect(lower).toContain(text.toLowerCase());
+    }
+  });
+
+  it('records each fix against words that really are in the plan', () => {
+    const all = [
+      ...content.slogans.flatMap((s) => s.corrections),
+      ...content.activities.flatMap((a) => a.corrections),
+      ...content.agencies.flatMap((a) => a.tasks.flatMap((t) => t.corrections)),
+    ];
+    expect(all.length).toBeGreaterThan(0);
+    for (const c of all) {
+      expect(source).toContain(c.original);
+      expect(c.original).not.toBe(c.corrected);
+    }
+  });
+});
