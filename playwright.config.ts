@@ -1,6 +1,5 @@
 import { defineConfig } from '@playwright/test';
 import { basePath } from './site.config.mjs';
-// @ts-expect-error plain JS helper shared with scripts/ensure-browser.mjs
 import { CHROMIUM_ARGS, findChromium } from './scripts/browser.mjs';
 
 const PORT = Number(process.env.E2E_PORT ?? 4322);
@@ -22,7 +21,7 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}${basePath}`,
     locale: 'vi-VN',
-    launchOptions: { executablePath, args: CHROMIUM_ARGS },
+    launchOptions: { args: CHROMIUM_ARGS, ...(executablePath ? { executablePath } : {}) },
     serviceWorkers: 'block',
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],

@@ -1,3 +1,4 @@
+/// <reference types="vitest/config" />
 import { getViteConfig } from 'astro/config';
 
 // Unit tests only; Playwright owns tests/e2e/**/*.spec.ts (the suffix names the test type).

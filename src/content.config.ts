@@ -7,21 +7,17 @@ import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { dataFiles, dataSchemas, pageSchema, type DataCollection } from './schemas';
 
-function dataCollection<K extends DataCollection>(name: K) {
-  return defineCollection({
-    loader: file(`content/${dataFiles[name]}`),
-    schema: dataSchemas[name],
-  });
-}
+const data = (name: DataCollection) => file(`content/${dataFiles[name]}`);
 
+// Written out one by one so each collection keeps its own inferred data type.
 export const collections = {
-  campaign: dataCollection('campaign'),
-  slogans: dataCollection('slogans'),
-  activities: dataCollection('activities'),
-  agencies: dataCollection('agencies'),
-  milestones: dataCollection('milestones'),
-  legalBasis: dataCollection('legalBasis'),
-  helpLines: dataCollection('helpLines'),
+  campaign: defineCollection({ loader: data('campaign'), schema: dataSchemas.campaign }),
+  slogans: defineCollection({ loader: data('slogans'), schema: dataSchemas.slogans }),
+  activities: defineCollection({ loader: data('activities'), schema: dataSchemas.activities }),
+  agencies: defineCollection({ loader: data('agencies'), schema: dataSchemas.agencies }),
+  milestones: defineCollection({ loader: data('milestones'), schema: dataSchemas.milestones }),
+  legalBasis: defineCollection({ loader: data('legalBasis'), schema: dataSchemas.legalBasis }),
+  helpLines: defineCollection({ loader: data('helpLines'), schema: dataSchemas.helpLines }),
   pages: defineCollection({
     loader: glob({ base: './content/pages', pattern: '**/[^_]*.{md,mdx}' }),
     schema: pageSchema,
