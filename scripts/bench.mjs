@@ -1,0 +1,131 @@
+// Benchmarks for the targets of the issues (never timed tests):
+//   1. bytes each page transfers, gzip, fonts excluded (target: ≤ 25 KB), and its JavaScript;
+//   2. Lighthouse mobile scores on home, a slogan page and the plan page (target: 100 × 4);
+//   3. clean build time of the site, median (target: < 7.5 s).
+// Usage: npm run bench [-- --only size,lighthouse,build] [--runs 5]
+// Results are printed and written to bench-results/latest.json.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from './browser.mjs';
+import { basePath } from '../site.config.mjs';
+
+const { values } = parseArgs({
+  options: { only: { type: 'string', default: 'size,lighthouse,build' }, runs: { type: 'string', default: '5' } },
+});
+const only = new Set(values.only.split(','));
+const runs = Number(values.runs);
+const PORT = 4330;
+const origin = `http://127.0.0.1:${PORT}`;
+const results = { date: new Date().toISOString(), node: process.version };
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+function build() {
+  rmSync('dist', { recursive: true, force: true });
+  rmSync('node_modules/.astro', { recursive: true, force: true });
+  rmSync('.astro', { recursive: true, force: true });
+  const start = performance.now();
+  const run = spawnSync('npx', ['astro', 'build'], { encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  const seconds = (performance.now() - start) / 1000;
+  if (run.status !== 0) throw new Error(`build failed:\n${run.stdout}\n${run.stderr}`);
+  return seconds;
+}
+
+if (only.has('build')) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    times.push(build());
+    console.log(`build ${i + 1}/${runs}: ${times.at(-1).toFixed(2)} s`);
+  }
+  results.build = { runs: times, medianSeconds: median(times), targetSeconds: 7.5 };
+  console.log(`clean build: median ${median(times).toFixed(2)} s over ${runs} runs (target < 7.5 s)\n`);
+} else {
+  build();
+}
+
+const server = spawn(process.execPath, ['scripts/serve.mjs', '--port', String(PORT)], { stdio: 'ignore' });
+try {
+  for (let i = 0; i < 50; i++) {
+    try {
+      if ((await fetch(`${origin}${basePath}`)).ok) break;
+    } catch {}
+    await sleep(100);
+  }
+  const executablePath = await findChromium();
+  if (!executablePath) throw new Error('No Chromium: run `node scripts/ensure-browser.mjs`.');
+  const xml = readFileSync('dist/sitemap.xml', 'utf8');
+  const paths = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname);
+
+  if (only.has('size')) {
+    const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+    const pages = [];
+    for (const path of paths) {
+      const page = await browser.newPage();
+      const bodies = [];
+      page.on('response', async (response) => {
+        const type = response.request().resourceType();
+        if (type === 'font') return;
+        bodies.push(response.body().then((b) => ({ url: response.url(), type, gzip: gzipSync(b).length, raw: b.length })).catch(() => null));
+      });
+      await page.goto(`${origin}${path}`, { waitUntil: 'networkidle' });
+      const inlineScript = await page.evaluate(() =>
+        [...document.querySelectorAll('script:not([src])')].map((s) => s.textContent ?? '').join(''),
+      );
+      const resources = (await Promise.all(bodies)).filter(Boolean);
+      const scriptFiles = resources.filter((r) => r.type === 'script');
+      pages.push({
+        path,
+        gzipBytes: resources.reduce((sum, r) => sum + r.gzip, 0),
+        requests: resources.length,
+        jsBytes: inlineScript.length + scriptFiles.reduce((sum, r) => sum + r.raw, 0),
+        jsGzipBytes: (inlineScript ? gzipSync(inlineScript).length : 0) + scriptFiles.reduce((sum, r) => sum + r.gzip, 0),
+      });
+      await page.close();
+    }
+    await browser.close();
+    const worst = pages.reduce((a, b) => (b.gzipBytes > a.gzipBytes ? b : a));
+    results.size = { pages, maxGzipBytes: worst.gzipBytes, worstPage: worst.path, targetBytes: 25 * 1024 };
+    for (const p of pages) console.log(`${kb(p.gzipBytes).padStart(9)}  ${String(p.requests).padStart(2)} req  JS ${p.jsBytes} B (${p.jsGzipBytes} B gz)  ${p.path}`);
+    console.log(`largest transfer without fonts: ${kb(worst.gzipBytes)} (${worst.path}); target ≤ 25 KB\n`);
+  }
+
+  if (only.has('lighthouse')) {
+    const { default: lighthouse } = await import('lighthouse');
+    const chromeLauncher = await import('chrome-launcher');
+    const targets = [basePath, `${basePath}khau-hieu/cham-dut-bao-luc-vun-dap-yeu-thuong/`, `${basePath}ke-hoach/`];
+    const chrome = await chromeLauncher.launch({ chromePath: executablePath, chromeFlags: ['--headless=new', ...CHROMIUM_ARGS] });
+    results.lighthouse = [];
+    try {
+      for (const path of targets) {
+        const scoresByRun = [];
+        for (let i = 0; i < Math.min(runs, 3); i++) {
+          const { lhr } = await lighthouse(`${origin}${path}`, { port: chrome.port, logLevel: 'error', output: 'json' });
+          scoresByRun.push(Object.fromEntries(Object.entries(lhr.categories).map(([k, c]) => [k, Math.round(c.score * 100)])));
+          if (i === 0) {
+            const failing = Object.values(lhr.audits).filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'notApplicable');
+            if (failing.length) console.log(`  ${path}: audits below 1: ${failing.map((a) => `${a.id} (${a.score})`).join(', ')}`);
+          }
+        }
+        const scores = Object.fromEntries(Object.keys(scoresByRun[0]).map((k) => [k, median(scoresByRun.map((s) => s[k]))]));
+        results.lighthouse.push({ path, scores, runs: scoresByRun });
+        console.log(`Lighthouse (mobile, median of ${scoresByRun.length}) ${path}: ${Object.entries(scores).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+      }
+    } finally {
+      await chrome.kill();
+    }
+    console.log('target: 100 in all four categories\n');
+  }
+} finally {
+  server.kill();
+}
+
+mkdirSync('bench-results', { recursive: true });
+writeFileSync('bench-results/latest.json', JSON.stringify(results, null, 2));
+console.log('written: bench-results/latest.json');
