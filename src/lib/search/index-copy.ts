@@ -1,0 +1,89 @@
+/**
+ * The copy of a built page that the build hands to Pagefind (never written to `dist/`).
+ *
+ * Build-only, but plain string work (no `node:*`, no DOM) so it is unit-tested
+ * directly. See `fold.ts` for why `đ` is folded and how.
+ */
+import { fold, STROKE } from './fold';
+
+/** Attribute that marks the region Pagefind indexes (set by BaseLayout on `<main>`). */
+export const BODY_ATTRIBUTE = 'data-pagefind-body';
+
+/** Comments, raw-text elements (their content is not text to index), tags, text. */
+const TOKENS =
+  /<!--[\s\S]*?-->|<(script|style|template|textarea|title)\b(?:[^>"']|"[^"]*"|'[^']*')*>[\s\S]*?<\/\1\s*>|<\/?[a-zA-Z][^\s/>]*(?:[^>"']|"[^"]*"|'[^']*')*>|[^<]+|</g;
+const TAG_NAME = /^<\/?([a-zA-Z][^\s/>]*)/;
+/** Attributes whose value is text Pagefind reads: metadata it stores, image alt text it indexes. */
+const TEXT_ATTRIBUTES = /(\s(?:data-pagefind-meta|alt)\s*=\s*)("[^"]*"|'[^']*')/g;
+/** `đ`/`Đ` written as character references. */
+const D_STROKE_REFERENCES = /&#(?:273|x111|X111);|&dstrok;|&#(?:272|x110|X110);|&Dstrok;/g;
+
+function foldReferences(html: string): string {
+  return html.replace(D_STROKE_REFERENCES, (ref) => (/273|111|&d/.test(ref) ? fold('đ') : fold('Đ')));
+}
+
+function foldText(text: string): string {
+  return fold(foldReferences(text));
+}
+
+function foldAttributes(tag: string): string {
+  return tag.replace(TEXT_ATTRIBUTES, (_, name: string, value: string) => name + foldText(value));
+}
+
+/** True when the page marks a region for the index: pages without one are left out. */
+export function isIndexed(html: string): boolean {
+  return new RegExp(`<[a-zA-Z][^>]*\\s${BODY_ATTRIBUTE}[\\s=>]`).test(html);
+}
+
+/** Thrown when a page cannot be folded safely; the build stops with it. */
+export class IndexCopyError extends Error {
+  override name = 'IndexCopyError';
+}
+
+/**
+ * Returns the page with every text node inside the `data-pagefind-body` element
+ * folded, and the values of `data-pagefind-meta` (the result title) and `alt`
+ * attributes folded. Tags, other attributes, scripts, styles and comments are
+ * unchanged, and so is everything outside the indexed region.
+ */
+export function foldIndexCopy(html: string): string {
+  if (html.includes(STROKE)) {
+    throw new IndexCopyError(
+      'the page contains U+0335 COMBINING SHORT STROKE OVERLAY, which search uses to mark a folded đ; write đ instead',
+    );
+  }
+  let out = '';
+  /** Name of the indexed element while inside it, and how deep in same-named elements. */
+  let region: { name: string; depth: number } | undefined;
+  let regions = 0;
+  for (const [token] of html.matchAll(TOKENS)) {
+    if (token.startsWith('<!--') || token === '<') {
+      out += token;
+      continue;
+    }
+    if (!token.startsWith('<')) {
+      out += region ? foldText(token) : token;
+      continue;
+    }
+    const name = TAG_NAME.exec(token)?.[1]?.toLowerCase();
+    const closing = token.startsWith('</');
+    // Raw-text elements come whole: only their start tag can carry attributes.
+    const isRawText = /^<(script|style|template|textarea|title)\b/i.test(token) && !closing;
+    out += foldAttributes(token.slice(0, isRawText ? token.indexOf('>') + 1 : token.length));
+    if (isRawText) out += token.slice(token.indexOf('>') + 1);
+    if (!name || isRawText || token.endsWith('/>')) continue;
+
+    if (!region && !closing && isIndexed(`${token.replace(/>$/, ' >')}`)) {
+      region = { name, depth: 1 };
+      regions++;
+    } else if (region && name === region.name) {
+      region.depth += closing ? -1 : 1;
+      if (region.depth === 0) region = undefined;
+    }
+  }
+  if (regions !== 1) {
+    throw new IndexCopyError(`expected exactly one element with ${BODY_ATTRIBUTE}, found ${regions}${region ? ' (unclosed)' : ''}`);
+  }
+  if (region) throw new IndexCopyError(`the ${BODY_ATTRIBUTE} element <${region.name}> is never closed`);
+  return out;
+}

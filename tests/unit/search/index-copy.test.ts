@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { fold, STROKE, unfold } from '../../../src/lib/search/fold';
+import { foldIndexCopy, IndexCopyError, isIndexed } from '../../../src/lib/search/index-copy';
+
+const page = (main: string, head = '') =>
+  `<!doctype html><html lang="vi"><head><title>Đường – Tháng hành động</title>${head}</head>` +
+  `<body><header><a href="/">Đài huyện</a></header>${main}<footer>Đường dây nóng</footer></body></html>`;
+
+describe('foldIndexCopy', () => {
+  it('folds text inside the indexed element only', () => {
+    const html = page('<main id="noi-dung" data-pagefind-body><h1>Bình đẳng giới</h1><p>vun <strong>đắp</strong></p></main>');
+    const copy = foldIndexCopy(html);
+    expect(copy).toContain(`<h1>Bình d${STROKE}ẳng giới</h1><p>vun <strong>d${STROKE}ắp</strong></p>`);
+    expect(copy).toContain('<a href="/">Đài huyện</a>');
+    expect(copy).toContain('<footer>Đường dây nóng</footer>');
+    expect(copy).toContain('<title>Đường – Tháng hành động</title>');
+  });
+
+  it('changes nothing but đ: unfolding the copy gives the page back', () => {
+    const html = page('<main data-pagefind-body data-pagefind-meta="title:Khẩu hiệu số 5: vun đắp, yêu thương"><p>Đối với &amp; đ</p></main>');
+    expect(unfold(foldIndexCopy(html))).toBe(html);
+  });
+
+  it('folds the result title given in data-pagefind-meta, wherever it is', () => {
+    const html = page('<main data-pagefind-body data-pagefind-meta="title:Phòng Giáo dục và Đào tạo" data-pagefind-filter="type:co-quan"><h1>x</h1></main>');
+    expect(foldIndexCopy(html)).toContain(`data-pagefind-meta="${fold('title:Phòng Giáo dục và Đào tạo')}"`);
+  });
+
+  it('leaves tags, other attributes, scripts and styles inside the region alone', () => {
+    const main =
+      '<main data-pagefind-body><a href="/trach-nhiem/dai/" title="Đài">Đài</a>' +
+      '<script>const s = "đ";</script><style>.đ{}</style><!-- đ --><img alt="Lễ phát động" src="đ.png"></main>';
+    const copy = foldIndexCopy(page(main));
+    expect(copy).toContain('title="Đài"');
+    expect(copy).toContain(`>D${STROKE}ài</a>`);
+    expect(copy).toContain('<script>const s = "đ";</script><style>.đ{}</style><!-- đ -->');
+    expect(copy).toContain(`alt="Lễ phát d${STROKE}ộng" src="đ.png"`);
+  });
+
+  it('follows nesting to the end of the indexed element', () => {
+    const html = page('<div data-pagefind-body><div>đ</div><p>đ</p></div><div>đ</div>');
+    expect(foldIndexCopy(html)).toContain(`<div data-pagefind-body><div>d${STROKE}</div><p>d${STROKE}</p></div><div>đ</div>`);
+  });
+
+  it('folds đ written as character references', () => {
+    const copy = foldIndexCopy(page('<main data-pagefind-body>&#273;&#x111;&dstrok; &#272;&Dstrok;</main>'));
+    expect(copy).toContain(`d${STROKE}d${STROKE}d${STROKE} D${STROKE}D${STROKE}</main>`);
+  });
+
+  it('refuses a page that already contains the stroke, which unfolding would turn into đ', () => {
+    expect(() => foldIndexCopy(page(`<main data-pagefind-body>d${STROKE}</main>`))).toThrow(IndexCopyError);
+  });
+
+  it('refuses a page with no indexed element, or with two', () => {
+    expect(() => foldIndexCopy(page('<main>đ</main>'))).toThrow(/exactly one/);
+    expect(() => foldIndexCopy(page('<main data-pagefind-body>a</main><div data-pagefind-body>b</div>'))).toThrow(/exactly one/);
+  });
+});
+
+describe('isIndexed', () => {
+  it('is true only for pages that mark a region for the index', () => {
+    expect(isIndexed(page('<main data-pagefind-body>x</main>'))).toBe(true);
+    expect(isIndexed(page('<main data-pagefind-body="">x</main>'))).toBe(true);
+    expect(isIndexed(page('<main>x</main>'))).toBe(false);
+    expect(isIndexed(page('<main data-pagefind-bodyguard>x</main>'))).toBe(false);
+  });
+});
