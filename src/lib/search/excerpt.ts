@@ -75,8 +75,16 @@ export function buildExcerpt(content: string, locations: readonly WordLocation[]
   const push = (text: string, mark: boolean) => {
     if (!text) return;
     const last = parts.at(-1);
-    if (last && !last.mark && !mark) last.text += text;
-    else parts.push({ text, mark });
+    const beforeLast = parts.at(-2);
+    if (last && last.mark === mark) {
+      last.text += text;
+    } else if (mark && last?.text === ' ' && beforeLast?.mark) {
+      // Matched words in a row ("vun đắp") make one mark, space included.
+      parts.pop();
+      beforeLast.text += ` ${text}`;
+    } else {
+      parts.push({ text, mark });
+    }
   };
   for (let i = start; i < end; i++) {
     const word = unfold(words[i]!);

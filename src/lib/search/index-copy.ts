@@ -4,7 +4,7 @@
  * Build-only, but plain string work (no `node:*`, no DOM) so it is unit-tested
  * directly. See `fold.ts` for why `đ` is folded and how.
  */
-import { fold, STROKE } from './fold';
+import { fold, MARK } from './fold';
 
 /** Attribute that marks the region Pagefind indexes (set by BaseLayout on `<main>`). */
 export const BODY_ATTRIBUTE = 'data-pagefind-body';
@@ -47,9 +47,9 @@ export class IndexCopyError extends Error {
  * unchanged, and so is everything outside the indexed region.
  */
 export function foldIndexCopy(html: string): string {
-  if (html.includes(STROKE)) {
+  if (html.includes(MARK)) {
     throw new IndexCopyError(
-      'the page contains U+0335 COMBINING SHORT STROKE OVERLAY, which search uses to mark a folded đ; write đ instead',
+      'the page contains U+0369 COMBINING LATIN SMALL LETTER D, which search uses to mark a folded đ; remove it',
     );
   }
   let out = '';

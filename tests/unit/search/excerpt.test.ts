@@ -9,11 +9,12 @@ const render = (e: ReturnType<typeof buildExcerpt>) =>
 describe('buildExcerpt', () => {
   it('shows the real text with the matched words marked, never the folded spelling', () => {
     const content = fold('Khẩu hiệu số 5. Chấm dứt bạo lực, vun đắp yêu thương.');
-    expect(render(buildExcerpt(content, at(8, 9)))).toBe('Khẩu hiệu số 5. Chấm dứt bạo lực, [vun] [đắp] yêu thương.');
+    expect(render(buildExcerpt(content, at(8, 9)))).toBe('Khẩu hiệu số 5. Chấm dứt bạo lực, [vun đắp] yêu thương.');
   });
 
   it('marks the word, not the punctuation around it', () => {
     expect(render(buildExcerpt('ngày “quốc tế” 25/11/2020.', at(1, 3)))).toBe('ngày “[quốc] tế” [25/11/2020].');
+    expect(render(buildExcerpt('ngày “quốc tế” 25/11/2020.', at(1, 2, 3)))).toBe('ngày “[quốc tế]” [25/11/2020].');
   });
 
   it('cuts long text around the densest run of matches, with ellipses where text was left out', () => {
@@ -22,7 +23,7 @@ describe('buildExcerpt', () => {
     const text = render(e);
     expect(text).toMatch(/^… /);
     expect(text).toMatch(/ …$/);
-    expect(text).toContain('[w50] [w51] [w52]');
+    expect(text).toContain('[w50 w51 w52]');
     expect(text).not.toContain('w90');
     expect(e.parts.map((p) => p.text).join('').split(' ')).toHaveLength(10);
   });

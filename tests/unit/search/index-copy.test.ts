@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold, STROKE, unfold } from '../../../src/lib/search/fold';
+import { fold, MARK, unfold } from '../../../src/lib/search/fold';
 import { foldIndexCopy, IndexCopyError, isIndexed } from '../../../src/lib/search/index-copy';
 
 const page = (main: string, head = '') =>
@@ -10,7 +10,7 @@ describe('foldIndexCopy', () => {
   it('folds text inside the indexed element only', () => {
     const html = page('<main id="noi-dung" data-pagefind-body><h1>Bình đẳng giới</h1><p>vun <strong>đắp</strong></p></main>');
     const copy = foldIndexCopy(html);
-    expect(copy).toContain(`<h1>Bình d${STROKE}ẳng giới</h1><p>vun <strong>d${STROKE}ắp</strong></p>`);
+    expect(copy).toContain(`<h1>Bình d${MARK}ẳng giới</h1><p>vun <strong>d${MARK}ắp</strong></p>`);
     expect(copy).toContain('<a href="/">Đài huyện</a>');
     expect(copy).toContain('<footer>Đường dây nóng</footer>');
     expect(copy).toContain('<title>Đường – Tháng hành động</title>');
@@ -32,23 +32,23 @@ describe('foldIndexCopy', () => {
       '<script>const s = "đ";</script><style>.đ{}</style><!-- đ --><img alt="Lễ phát động" src="đ.png"></main>';
     const copy = foldIndexCopy(page(main));
     expect(copy).toContain('title="Đài"');
-    expect(copy).toContain(`>D${STROKE}ài</a>`);
+    expect(copy).toContain(`>D${MARK}ài</a>`);
     expect(copy).toContain('<script>const s = "đ";</script><style>.đ{}</style><!-- đ -->');
-    expect(copy).toContain(`alt="Lễ phát d${STROKE}ộng" src="đ.png"`);
+    expect(copy).toContain(`alt="Lễ phát d${MARK}ộng" src="đ.png"`);
   });
 
   it('follows nesting to the end of the indexed element', () => {
     const html = page('<div data-pagefind-body><div>đ</div><p>đ</p></div><div>đ</div>');
-    expect(foldIndexCopy(html)).toContain(`<div data-pagefind-body><div>d${STROKE}</div><p>d${STROKE}</p></div><div>đ</div>`);
+    expect(foldIndexCopy(html)).toContain(`<div data-pagefind-body><div>d${MARK}</div><p>d${MARK}</p></div><div>đ</div>`);
   });
 
   it('folds đ written as character references', () => {
     const copy = foldIndexCopy(page('<main data-pagefind-body>&#273;&#x111;&dstrok; &#272;&Dstrok;</main>'));
-    expect(copy).toContain(`d${STROKE}d${STROKE}d${STROKE} D${STROKE}D${STROKE}</main>`);
+    expect(copy).toContain(`d${MARK}d${MARK}d${MARK} D${MARK}D${MARK}</main>`);
   });
 
-  it('refuses a page that already contains the stroke, which unfolding would turn into đ', () => {
-    expect(() => foldIndexCopy(page(`<main data-pagefind-body>d${STROKE}</main>`))).toThrow(IndexCopyError);
+  it('refuses a page that already contains the mark, which unfolding would turn into đ', () => {
+    expect(() => foldIndexCopy(page(`<main data-pagefind-body>d${MARK}</main>`))).toThrow(IndexCopyError);
   });
 
   it('refuses a page with no indexed element, or with two', () => {
