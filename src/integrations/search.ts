@@ -3,7 +3,7 @@ import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { foldIndexCopy, isIndexed } from '../lib/search/index-copy';
+import { isIndexed, makeIndexCopy } from '../lib/search/index-copy';
 
 /**
  * Files of the Pagefind bundle the site never loads: its ready-made UIs (whose
@@ -30,9 +30,10 @@ const INDEX_CHUNK_SIZE = '2000';
  * there is no separate step to remember.
  *
  * Each built page that marks a region with `data-pagefind-body` (BaseLayout's
- * `<main>`, when the page sets `searchType`) is added as a folded copy (see
- * src/lib/search/fold.ts): `đ` spelled `d` + U+0369 so that queries typed with
- * `d` find it. `dist/` itself is never folded. Any problem stops the build.
+ * `<main>`, when the page sets `searchType`) is added as a copy made for the
+ * index (src/lib/search/index-copy.ts): `đ` spelled `d` + U+0369 so that
+ * queries typed with `d` find it (src/lib/search/fold.ts), blocks spaced apart.
+ * `dist/` itself is never changed. Any problem stops the build.
  */
 export function search(): AstroIntegration {
   return {
@@ -58,7 +59,7 @@ export function search(): AstroIntegration {
             const url = `/${file.split(sep).join('/')}`.replace(/\/index\.html$/, '/');
             let content: string;
             try {
-              content = foldIndexCopy(html);
+              content = makeIndexCopy(html);
             } catch (error) {
               throw new Error(`${file}: ${(error as Error).message}`, { cause: error });
             }

@@ -13,7 +13,7 @@ import * as pagefindIndexer from 'pagefind';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildExcerpt } from '../../../src/lib/search/excerpt';
 import { foldQuery, unfold } from '../../../src/lib/search/fold';
-import { foldIndexCopy } from '../../../src/lib/search/index-copy';
+import { makeIndexCopy } from '../../../src/lib/search/index-copy';
 import type { Pagefind } from '../../../src/scripts/search/pagefind';
 
 /** Pages of the same length, differing in the words searched for. */
@@ -41,7 +41,7 @@ beforeAll(async () => {
   try {
     for (const [url, { title, text }] of Object.entries(PAGES)) {
       const html = `<!doctype html><html lang="vi"><body><header>Điều hướng zzheader</header><main data-pagefind-body data-pagefind-meta="title:${title}"><h1>${title}</h1><p>${text}</p></main></body></html>`;
-      await index!.addHTMLFile({ url, content: foldIndexCopy(html) });
+      await index!.addHTMLFile({ url, content: makeIndexCopy(html) });
     }
     for (const file of (await index!.getFiles()).files) {
       await mkdir(dirname(join(dir, file.path)), { recursive: true });
