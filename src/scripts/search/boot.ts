@@ -20,7 +20,12 @@ export {};
 type Panel = typeof import('./search-panel');
 
 let panelModule: Promise<Panel> | undefined;
-const loadPanel = () => (panelModule ??= import('./search-panel'));
+const loadPanel = () => {
+  // Fetch Pagefind's script alongside the search code rather than after it
+  // (search-panel.ts imports the same URL, which the browser then has).
+  import(/* @vite-ignore */ `${import.meta.env.BASE_URL}pagefind/pagefind.js`).catch(() => {});
+  return (panelModule ??= import('./search-panel'));
+};
 
 /** Runs `use` with the search code, or says in the panel that it could not load. */
 const withPanel = (panelRoot: HTMLElement | null, use: (panel: Panel) => void) =>
@@ -37,7 +42,11 @@ const isEditable = (target: EventTarget | null) =>
 const pagePanel = document.querySelector<HTMLElement>('[data-search-panel][data-sync-url]');
 
 if (pagePanel) {
-  const start = () => withPanel(pagePanel, (panel) => panel.mount(pagePanel));
+  const start = () =>
+    withPanel(pagePanel, (panel) => {
+      panel.preload();
+      panel.mount(pagePanel);
+    });
   if (new URLSearchParams(location.search).get('q')?.trim()) start();
   else pagePanel.addEventListener('focusin', start, { once: true });
 }
@@ -99,7 +108,10 @@ if (root) {
     }
     input.focus();
     const panelRoot = dialog.querySelector<HTMLElement>('[data-search-panel]')!;
-    withPanel(panelRoot, (panel) => panel.mount(panelRoot));
+    withPanel(panelRoot, (panel) => {
+      panel.preload();
+      panel.mount(panelRoot);
+    });
   };
 
   button.addEventListener('click', open);
