@@ -28,7 +28,7 @@ export default defineConfig({
   webServer: {
     command: `node scripts/serve.mjs --port ${PORT}`,
     url: `http://127.0.0.1:${PORT}${basePath}`,
-    reuseExistingServer: !process.env.CI,
+    reuseExistingServer: false, // never test a server left over from another build or worktree
     stdout: 'ignore',
     stderr: 'pipe',
     timeout: 60_000,
