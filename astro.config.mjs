@@ -4,6 +4,8 @@ import mdx from '@astrojs/mdx';
 import { siteUrl, basePath } from './site.config.mjs';
 import { contentCheck } from './src/integrations/content-check';
 import { sitemap } from './src/integrations/sitemap';
+import { clientGuard } from './src/integrations/client-guard';
+import { printFiles } from './src/integrations/print-files';
 
 // https://docs.astro.build/en/reference/configuration-reference/
 export default defineConfig({
@@ -13,5 +15,5 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'always' },
   server: { host: '127.0.0.1' },
   devToolbar: { enabled: false },
-  integrations: [contentCheck(), mdx(), sitemap()],
+  integrations: [contentCheck(), clientGuard(), printFiles(), mdx(), sitemap()],
 });

@@ -23,6 +23,7 @@ import sharp from 'sharp';
 import {
   FORMATS,
   SCHEMES,
+  cleanText,
   isPrintFormat,
   layoutScene,
   renderPdf,
@@ -187,7 +188,7 @@ async function renderOutput(scene: Scene, spec: OutputSpec, source: PrintSource,
       return renderPdf(scene, {
         title: slogan.text,
         subject: source.heading,
-        author: source.unitLine?.trim() || undefined,
+        author: cleanText(source.unitLine ?? '') || undefined,
       });
     case 'svg':
       return Buffer.from(renderSvg(scene, { area: spec.area }), 'utf8');

@@ -6,7 +6,7 @@
  * generator (`generate.ts`, Node-only) follows the same plan.
  */
 
-import { isPrintFormat, printFileName, type FormatKind, type PrintFormat } from '../print/index';
+import { isPrintFormat, printFileName, type FormatKind, type PrintFormat } from '../print/formats';
 
 /** Site folder (relative to the base path) that holds the print files. */
 export const FILES_DIR = 'tai-lieu/tep/';
@@ -16,6 +16,16 @@ export const PREVIEWS_DIR = 'tai-lieu/xem-truoc/';
 export const BUNDLES_DIR = 'tai-lieu/goi/';
 /** Where the manifest is published. */
 export const MANIFEST_PATH = 'tai-lieu/manifest.json';
+
+/** The fonts the customiser fetches from the site (copied from @expo-google-fonts/be-vietnam-pro), and their licence beside them. */
+export const PRINT_FONTS = {
+  /** Slogans: Be Vietnam Pro ExtraBold. */
+  display: 'fonts/in-an/BeVietnamPro_800ExtraBold.ttf',
+  /** Heading, unit line, footer: Be Vietnam Pro Bold. */
+  text: 'fonts/in-an/BeVietnamPro_700Bold.ttf',
+  /** SIL Open Font License 1.1, as the font package ships it. */
+  licence: 'fonts/in-an/OFL.txt',
+} as const;
 
 /** Formats that also get a PNG for office printers (150 dpi, trim size, no bleed). */
 export const OFFICE_PNG_FORMATS: readonly string[] = ['a4', 'a3'];

@@ -61,7 +61,9 @@ export async function renderRaster(scene: Scene, options: RasterOptions): Promis
     );
   }
   const svg = renderSvg(scene, { area: options.area, pixelSize: size });
-  const image = sharp(Buffer.from(svg), { limitInputPixels: false });
+  let image = sharp(Buffer.from(svg), { limitInputPixels: false });
+  // Print formats: record the resolution (PNG pHYs), so the file prints at its real size.
+  if (scene.unit === 'mm' && !options.width) image = image.withDensity(options.dpi ?? 150);
   return options.format === 'png'
     ? image.png({ compressionLevel: 6, palette: options.palette === true }).toBuffer()
     : image.webp({ quality: options.quality ?? 82 }).toBuffer();
