@@ -110,6 +110,8 @@ describe('print files', () => {
     const a4png = first.manifest.files.find((f) => f.type === 'png' && f.formatId === 'a4')!;
     expect(a4png.pixels).toEqual({ width: 1240, height: 1754 }); // 210 × 297 mm at 150 dpi
     expect(a4png.dpi).toBe(150);
+    // The resolution is in the file, so an office printer prints it at A4.
+    expect((await sharp(readFileSync(fileOf(first, a4png.path))).metadata()).density).toBe(150);
   });
 
   it('bundles every print file of a slogan, and every slogan of a format, byte for byte', () => {
