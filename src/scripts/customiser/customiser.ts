@@ -222,7 +222,12 @@ class PrintCustomiser extends HTMLElement {
   }
 
   private fileName(choice: Choice, type: FileType): string {
-    const unit = slugify(choice.unitRaw).slice(0, 40).replace(/-+$/, '');
+    // The unit's name in the file name, whole words only, at most 40 characters.
+    let unit = '';
+    for (const word of slugify(choice.unitRaw).split('-')) {
+      if (!word || unit.length + word.length + 1 > 40) break;
+      unit = unit ? `${unit}-${word}` : word;
+    }
     const marks = type === 'pdf' && choice.cropMarks && isPrintFormat(choice.format) ? '_dau-cat' : '';
     return printFileName(choice.sloganId, choice.format.id, choice.scheme.id, type).replace(
       new RegExp(`\\.${type}$`),
