@@ -23,7 +23,8 @@ const { values } = parseArgs({
 });
 const only = new Set(values.only.split(','));
 const runs = Number(values.runs);
-const PORT = 4330;
+// BENCH_PORT: another checkout may be benchmarking on the same machine.
+const PORT = Number(process.env.BENCH_PORT ?? 4330);
 const origin = `http://127.0.0.1:${PORT}`;
 const results = { date: new Date().toISOString(), node: process.version };
 const median = (xs) => {
@@ -98,6 +99,8 @@ if (only.has('build')) {
 }
 
 const server = spawn(process.execPath, ['scripts/serve.mjs', '--port', String(PORT)], { stdio: 'ignore' });
+let serverExited = false;
+server.on('exit', () => (serverExited = true));
 try {
   for (let i = 0; i < 50; i++) {
     try {
@@ -105,6 +108,9 @@ try {
     } catch {}
     await sleep(100);
   }
+  // A server that exited at once could not listen: whatever answered is not this dist/.
+  await sleep(300);
+  if (serverExited) throw new Error(`Could not serve dist/ on port ${PORT} (in use?): set BENCH_PORT.`);
   const executablePath = await findChromium();
   if (!executablePath) throw new Error('No Chromium: run `node scripts/ensure-browser.mjs`.');
   const xml = readFileSync('dist/sitemap.xml', 'utf8');

@@ -11,7 +11,7 @@ import { basePath } from '../../site.config.mjs';
 import { layoutScene, renderPdf, type Scene } from '../../src/lib/print';
 import { loadPrintFonts } from '../../src/lib/print/node/load-fonts';
 import type { PrintManifest } from '../../src/lib/print-files/manifest';
-import { watch, WCAG_TAGS } from './helpers';
+import { sitemapPaths, watch, WCAG_TAGS } from './helpers';
 
 const vi: Record<string, string> = JSON.parse(readFileSync(new URL('../../src/i18n/vi.json', import.meta.url), 'utf8'));
 const manifest: PrintManifest = JSON.parse(readFileSync(new URL('../../dist/tai-lieu/manifest.json', import.meta.url), 'utf8'));
@@ -205,6 +205,14 @@ test.describe('customiser', () => {
     // Crop marks: 8 mm more on every side than the 3 mm bleed.
     expect(pdf.getPage(0).getWidth()).toBeCloseTo(((297 + 6 + 16) * 72) / 25.4, 2);
   });
+});
+
+test('the customiser’s code loads on its page only', async ({ request }) => {
+  const own = (await (await request.get('tao-mau/')).text()).match(/<script type="module" src="([^"]+)"/)?.[1];
+  expect(own).toMatch(/\/_astro\/.+\.js$/);
+  for (const path of sitemapPaths().filter((p) => p !== 'tao-mau/')) {
+    expect(await (await request.get(path)).text(), path).not.toContain(own!);
+  }
 });
 
 test.describe('customiser without JavaScript', () => {
