@@ -5,6 +5,8 @@ import { siteUrl, basePath } from './site.config.mjs';
 import { contentCheck } from './src/integrations/content-check';
 import { sitemap } from './src/integrations/sitemap';
 import { search } from './src/integrations/search';
+import { clientGuard } from './src/integrations/client-guard';
+import { printFiles } from './src/integrations/print-files';
 
 // https://docs.astro.build/en/reference/configuration-reference/
 export default defineConfig({
@@ -14,5 +16,5 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'always' },
   server: { host: '127.0.0.1' },
   devToolbar: { enabled: false },
-  integrations: [contentCheck(), mdx(), sitemap(), search()],
+  integrations: [contentCheck(), clientGuard(), printFiles(), mdx(), sitemap(), search()],
 });

@@ -5,10 +5,15 @@
 //   4. search: time from a query typed on a fresh page to its first results on screen
 //      (target: median < 200 ms), later queries (< 50 ms), bytes of the first query
 //      (compressed, < 100 KB), search bytes loaded by pages without a search (0).
-// Usage: npm run bench [-- --only size,lighthouse,build,search] [--runs 5]
+//   5. print files: cold generation with an empty cache (target: < 90 s), the print step of a
+//      rebuild with nothing changed (< 5 s), bytes of all print files in dist/ (< 100 MB),
+//      the largest A2 PDF (< 100 KB), and what the customiser page transfers on a first
+//      visit, compressed, code and fonts included (< 450 KB).
+// Usage: npm run bench [-- --only size,lighthouse,build,search,print] [--runs 5]
 // Results are printed and written to bench-results/latest.json.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -17,11 +22,12 @@ import { CHROMIUM_ARGS, findChromium } from './browser.mjs';
 import { basePath } from '../site.config.mjs';
 
 const { values } = parseArgs({
-  options: { only: { type: 'string', default: 'size,lighthouse,build,search' }, runs: { type: 'string', default: '5' } },
+  options: { only: { type: 'string', default: 'size,lighthouse,build,search,print' }, runs: { type: 'string', default: '5' } },
 });
 const only = new Set(values.only.split(','));
 const runs = Number(values.runs);
-const PORT = 4330;
+// BENCH_PORT: another checkout may be benchmarking on the same machine.
+const PORT = Number(process.env.BENCH_PORT ?? 4330);
 const origin = `http://127.0.0.1:${PORT}`;
 const results = { date: new Date().toISOString(), node: process.version };
 const median = (xs) => {
@@ -41,6 +47,48 @@ function build() {
   return seconds;
 }
 
+/** The print step's own timings, written by src/integrations/print-files.ts at the end of a build. */
+const PRINT_CACHE = '.cache/print-files';
+const lastPrintRun = () => JSON.parse(readFileSync(join(PRINT_CACHE, 'last-run.json'), 'utf8'));
+const mb = (n) => `${(n / 1e6).toFixed(1)} MB`;
+
+/** Bytes of every file under `dir`. */
+function folderBytes(dir) {
+  let sum = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) sum += statSync(join(entry.parentPath, entry.name)).size;
+  }
+  return sum;
+}
+
+let built = false;
+if (only.has('print')) {
+  rmSync(PRINT_CACHE, { recursive: true, force: true });
+  const coldBuild = build();
+  const cold = lastPrintRun();
+  console.log(`print, cold (empty cache): generation ${cold.generationSeconds.toFixed(1)} s (${cold.rendered} files rendered, ${cold.bundlesBuilt} ZIPs), copy into dist ${cold.copySeconds.toFixed(1)} s; whole build ${coldBuild.toFixed(1)} s (target < 90 s)`);
+  const warmBuild = build();
+  const warm = lastPrintRun();
+  console.log(`print, rebuild with nothing changed: print step ${warm.printStepSeconds.toFixed(2)} s (${warm.rendered} rendered, ${warm.reused} from cache); whole build ${warmBuild.toFixed(1)} s (target < 5 s for the print step)`);
+  built = true;
+  const manifest = JSON.parse(readFileSync('dist/tai-lieu/manifest.json', 'utf8'));
+  const printBytes = ['tai-lieu/tep', 'tai-lieu/xem-truoc', 'tai-lieu/goi'].reduce((sum, dir) => sum + folderBytes(join('dist', dir)), 0) + statSync('dist/tai-lieu/manifest.json').size;
+  const byType = {};
+  for (const file of manifest.files) byType[file.type] = (byType[file.type] ?? 0) + file.bytes;
+  byType.zip = manifest.bundles.reduce((sum, bundle) => sum + bundle.bytes, 0);
+  const a2 = manifest.files.filter((f) => f.formatId === 'a2' && f.type === 'pdf').sort((a, b) => b.bytes - a.bytes);
+  console.log(`print files in dist/: ${mb(printBytes)} (${Object.entries(byType).map(([k, v]) => `${k} ${mb(v)}`).join(', ')}); target < 100 MB`);
+  console.log(`largest A2 PDF: ${kb(a2[0].bytes)} (${a2[0].name}); target < 100 KB`);
+  results.print = {
+    cold: { ...cold, buildSeconds: coldBuild },
+    unchanged: { ...warm, buildSeconds: warmBuild },
+    printBytes,
+    bytesByType: byType,
+    largestA2Pdf: { name: a2[0].name, bytes: a2[0].bytes },
+    targets: { coldSeconds: 90, unchangedPrintStepSeconds: 5, printBytes: 100e6, a2PdfBytes: 100 * 1024, customiserFirstVisitBytes: 450 * 1024 },
+  };
+}
+
 if (only.has('build')) {
   const times = [];
   for (let i = 0; i < runs; i++) {
@@ -49,11 +97,13 @@ if (only.has('build')) {
   }
   results.build = { runs: times, medianSeconds: median(times), targetSeconds: 7.5 };
   console.log(`clean build: median ${median(times).toFixed(2)} s over ${runs} runs (target < 7.5 s)\n`);
-} else {
+} else if (!built) {
   build();
 }
 
 const server = spawn(process.execPath, ['scripts/serve.mjs', '--port', String(PORT)], { stdio: 'ignore' });
+let serverExited = false;
+server.on('exit', () => (serverExited = true));
 try {
   for (let i = 0; i < 50; i++) {
     try {
@@ -61,6 +111,9 @@ try {
     } catch {}
     await sleep(100);
   }
+  // A server that exited at once could not listen: whatever answered is not this dist/.
+  await sleep(300);
+  if (serverExited) throw new Error(`Could not serve dist/ on port ${PORT} (in use?): set BENCH_PORT.`);
   const executablePath = await findChromium();
   if (!executablePath) throw new Error('No Chromium: run `node scripts/ensure-browser.mjs`.');
   const xml = readFileSync('dist/sitemap.xml', 'utf8');
@@ -97,6 +150,30 @@ try {
     results.size = { pages, maxGzipBytes: worst.gzipBytes, worstPage: worst.path, targetBytes: 25 * 1024 };
     for (const p of pages) console.log(`${kb(p.gzipBytes).padStart(9)}  ${String(p.requests).padStart(2)} req  JS ${p.jsBytes} B (${p.jsGzipBytes} B gz)  ${p.path}`);
     console.log(`largest transfer without fonts: ${kb(worst.gzipBytes)} (${worst.path}); target ≤ 25 KB\n`);
+  }
+
+  if (only.has('print')) {
+    // What a first visit to the customiser transfers, as sent over the wire (gzip from
+    // scripts/serve.mjs): page, CSS, code and every font, until the preview is drawn.
+    const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const responses = [];
+    page.on('requestfinished', (request) => responses.push(request.sizes().then((sizes) => ({ url: request.url(), type: request.resourceType(), bytes: sizes.responseBodySize + sizes.responseHeadersSize }))));
+    await page.goto(`${origin}${basePath}tao-mau/`, { waitUntil: 'networkidle' });
+    await page.waitForSelector('print-customiser[data-state="ready"]');
+    const firstVisit = await Promise.all(responses.splice(0));
+    const total = firstVisit.reduce((sum, r) => sum + r.bytes, 0);
+    const byKind = {};
+    for (const r of firstVisit) byKind[r.type] = (byKind[r.type] ?? 0) + r.bytes;
+    // pdf-lib comes only with the first PDF.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('button[data-type="pdf"]')]);
+    await download.path();
+    const onPdf = (await Promise.all(responses.splice(0))).reduce((sum, r) => sum + r.bytes, 0);
+    await browser.close();
+    results.print = { ...results.print, customiser: { firstVisitBytes: total, byKind, requests: firstVisit, firstPdfExtraBytes: onPdf } };
+    console.log(`customiser first visit: ${kb(total)} compressed in ${firstVisit.length} requests (${Object.entries(byKind).map(([k, v]) => `${k} ${kb(v)}`).join(', ')}); target < 450 KB`);
+    console.log(`  + ${kb(onPdf)} when the first PDF is made (pdf-lib, loaded on demand)\n`);
   }
 
   if (only.has('lighthouse')) {

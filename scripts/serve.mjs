@@ -34,11 +34,13 @@ const TYPES = {
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
   '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
   '.pdf': 'application/pdf',
   '.zip': 'application/zip',
   '.wasm': 'application/wasm',
 };
-const COMPRESSIBLE = /^(text\/|application\/(json|xml|javascript)|image\/svg)/;
+// TTF (the customiser's fonts) is not compressed inside, unlike WOFF2: gzip halves it.
+const COMPRESSIBLE = /^(text\/|application\/(json|xml|javascript)|image\/svg|font\/ttf)/;
 
 function send(req, res, file, status = 200) {
   const type = TYPES[extname(file)] ?? 'application/octet-stream';

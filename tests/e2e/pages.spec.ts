@@ -5,7 +5,7 @@ import { sitemapPaths, watch, WCAG_TAGS } from './helpers';
 const paths = sitemapPaths();
 
 test('the sitemap lists every kind of page', () => {
-  for (const expected of ['', 'khau-hieu/', 'khau-hieu/cham-dut-bao-luc-vun-dap-yeu-thuong/', 'can-cu-phap-ly/', 'hoat-dong/', 'trach-nhiem/', 'trach-nhiem/phong-giao-duc-va-dao-tao/', 'lich-trinh/', 'ke-hoach/', 'tro-giup/']) {
+  for (const expected of ['', 'khau-hieu/', 'khau-hieu/cham-dut-bao-luc-vun-dap-yeu-thuong/', 'can-cu-phap-ly/', 'hoat-dong/', 'trach-nhiem/', 'trach-nhiem/phong-giao-duc-va-dao-tao/', 'lich-trinh/', 'ke-hoach/', 'tro-giup/', 'tai-lieu/', 'tao-mau/']) {
     expect(paths).toContain(expected);
   }
   expect(paths.filter((p) => p.startsWith('khau-hieu/') && p !== 'khau-hieu/')).toHaveLength(14);

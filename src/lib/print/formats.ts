@@ -99,3 +99,11 @@ export function getFormat(id: string): PrintFormat {
 export function isPrintFormat(format: PrintFormat): boolean {
   return format.unit === 'mm';
 }
+
+/**
+ * File name of a generated print file: `<slug>_<format>_<scheme>.<ext>`. Here rather
+ * than in `index.ts` so that browser code can name files without loading pdf-lib.
+ */
+export function printFileName(slug: string, formatId: string, schemeId: string, extension: string): string {
+  return `${slug}_${formatId}_${schemeId}.${extension.replace(/^\./, '')}`;
+}

@@ -13,6 +13,7 @@ export {
   findFormat,
   getFormat,
   isPrintFormat,
+  printFileName,
   type FormatKind,
   type FormatUnit,
   type PrintFormat,
@@ -57,8 +58,3 @@ export {
   renderPdf,
   type PdfOptions,
 } from './render-pdf';
-
-/** File name of a generated print file: `<slug>_<format>_<scheme>.<ext>`. */
-export function printFileName(slug: string, formatId: string, schemeId: string, extension: string): string {
-  return `${slug}_${formatId}_${schemeId}.${extension.replace(/^\./, '')}`;
-}

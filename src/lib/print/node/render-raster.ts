@@ -26,6 +26,12 @@ export interface RasterOptions {
   readonly area?: 'trim' | 'bleed' | undefined;
   /** WebP quality, default 82. */
   readonly quality?: number | undefined;
+  /**
+   * PNG only: an 8-bit palette (libimagequant) instead of full colour. The designs
+   * are two flat colours plus anti-aliased edges, so 256 colours lose nothing
+   * visible and the file is about half the size.
+   */
+  readonly palette?: boolean | undefined;
 }
 
 /** Pixel size the raster will have. */
@@ -55,8 +61,18 @@ export async function renderRaster(scene: Scene, options: RasterOptions): Promis
     );
   }
   const svg = renderSvg(scene, { area: options.area, pixelSize: size });
-  const image = sharp(Buffer.from(svg), { limitInputPixels: false });
+  let image = sharp(Buffer.from(svg), { limitInputPixels: false });
+  // Print formats: record the resolution (PNG pHYs), so the file prints at its real size.
+  if (scene.unit === 'mm' && !options.width) image = image.withDensity(options.dpi ?? 150);
   return options.format === 'png'
-    ? image.png({ compressionLevel: 6 }).toBuffer()
+    ? image
+        .png(
+          options.palette === true
+            ? // Flat colours: no dithering (it only adds noise at the edges), and the quickest
+              // quantisation, which here is also the smallest (A3 at 150 dpi: 117 vs 123 KB, 0.6× the time).
+              { compressionLevel: 6, palette: true, dither: 0, effort: 1 }
+            : { compressionLevel: 6 },
+        )
+        .toBuffer()
     : image.webp({ quality: options.quality ?? 82 }).toBuffer();
 }

@@ -1,0 +1,157 @@
+/**
+ * What the build generates for print, as data: which files each format gets,
+ * where they go in the site, and the shape of `tai-lieu/manifest.json`.
+ *
+ * No `node:*` here: pages read these types and helpers while rendering, and the
+ * generator (`generate.ts`, Node-only) follows the same plan.
+ */
+
+import { isPrintFormat, printFileName, type FormatKind, type PrintFormat } from '../print/formats';
+
+/** Site folder (relative to the base path) that holds the print files. */
+export const FILES_DIR = 'tai-lieu/tep/';
+/** Site folder of the small WebP previews shown on the pages. */
+export const PREVIEWS_DIR = 'tai-lieu/xem-truoc/';
+/** Site folder of the ZIP bundles. */
+export const BUNDLES_DIR = 'tai-lieu/goi/';
+/** Where the manifest is published. */
+export const MANIFEST_PATH = 'tai-lieu/manifest.json';
+
+/** The fonts the customiser fetches from the site (copied from @expo-google-fonts/be-vietnam-pro), and their licence beside them. */
+export const PRINT_FONTS = {
+  /** Slogans: Be Vietnam Pro ExtraBold. */
+  display: 'fonts/in-an/BeVietnamPro_800ExtraBold.ttf',
+  /** Heading, unit line, footer: Be Vietnam Pro Bold. */
+  text: 'fonts/in-an/BeVietnamPro_700Bold.ttf',
+  /** SIL Open Font License 1.1, as the font package ships it. */
+  licence: 'fonts/in-an/OFL.txt',
+} as const;
+
+/** Formats that also get a PNG for office printers (150 dpi, trim size, no bleed). */
+export const OFFICE_PNG_FORMATS: readonly string[] = ['a4', 'a3'];
+/** Resolution of those PNGs. */
+export const OFFICE_PNG_DPI = 150;
+/** Longest side of a preview, in pixels (shown at half that size, sharp on 2× screens). */
+export const PREVIEW_MAX_SIDE = 320;
+
+export type OutputType = 'pdf' | 'svg' | 'png' | 'webp';
+
+/** One file to make for a slogan in a format and colour scheme. */
+export interface OutputSpec {
+  readonly type: OutputType;
+  /** `print`: listed for download and bundled; `preview`: an image for the site's pages. */
+  readonly purpose: 'print' | 'preview';
+  /** `bleed`: the whole drawing with 3 mm bleed (PDF page, SVG); `trim`: the finished size. */
+  readonly area: 'trim' | 'bleed';
+  /** Raster resolution for print formats (PNG for office printers). */
+  readonly dpi?: number;
+  /** Raster width in pixels (screen images at their own size, previews). */
+  readonly width?: number;
+}
+
+/**
+ * The files a format gets. PDF and SVG (outlined text, 3 mm bleed) for every
+ * print format; PNG only where people use one (A4 and A3 at 150 dpi for office
+ * printers, the social images at their pixel size); a small WebP preview for all.
+ */
+export function outputsFor(format: PrintFormat): OutputSpec[] {
+  const outputs: OutputSpec[] = [];
+  if (isPrintFormat(format)) {
+    outputs.push({ type: 'pdf', purpose: 'print', area: 'bleed' }, { type: 'svg', purpose: 'print', area: 'bleed' });
+    if (OFFICE_PNG_FORMATS.includes(format.id)) {
+      outputs.push({ type: 'png', purpose: 'print', area: 'trim', dpi: OFFICE_PNG_DPI });
+    }
+  } else {
+    outputs.push({ type: 'png', purpose: 'print', area: 'trim', width: format.width });
+  }
+  const landscape = format.width >= format.height;
+  const width = landscape ? PREVIEW_MAX_SIDE : Math.round((PREVIEW_MAX_SIDE * format.width) / format.height);
+  outputs.push({ type: 'webp', purpose: 'preview', area: 'trim', width });
+  return outputs;
+}
+
+/** Site path (relative to the base path) of a generated file. */
+export function outputPath(sloganId: string, formatId: string, schemeId: string, output: Pick<OutputSpec, 'type' | 'purpose'>): string {
+  const dir = output.purpose === 'preview' ? PREVIEWS_DIR : FILES_DIR;
+  return `${dir}${printFileName(sloganId, formatId, schemeId, output.type)}`;
+}
+
+/** Bundle of every print file of one slogan: `<slug>_tat-ca-kho.zip` ("all formats"). */
+export const sloganBundleName = (sloganId: string): string => `${sloganId}_tat-ca-kho.zip`;
+/** Bundle of every slogan in one format: `tat-ca-khau-hieu_<format>.zip` ("all slogans"). */
+export const formatBundleName = (formatId: string): string => `tat-ca-khau-hieu_${formatId}.zip`;
+
+/** One generated file, as listed in `manifest.json`. */
+export interface ManifestFile {
+  /** Site path relative to the base path, e.g. `tai-lieu/tep/<slug>_a2_cam.pdf`. */
+  readonly path: string;
+  /** File name: `<slug>_<format>_<scheme>.<ext>`. */
+  readonly name: string;
+  readonly sloganId: string;
+  /** Position of the slogan in the plan, from 1. */
+  readonly order: number;
+  /** The slogan, as the content holds it (NFC). */
+  readonly text: string;
+  readonly formatId: string;
+  readonly kind: FormatKind;
+  /** Finished size in mm; `null` for screen images (see `pixels`). */
+  readonly trimMm: { readonly width: number; readonly height: number } | null;
+  /** Bleed on every side included in the file, mm (0 for PNG and screen images). */
+  readonly bleedMm: number;
+  /** Pixel size of raster files, `null` for PDF and SVG. */
+  readonly pixels: { readonly width: number; readonly height: number } | null;
+  /** Resolution of a raster made for print (PNG for office printers), else `null`. */
+  readonly dpi: number | null;
+  readonly scheme: string;
+  readonly type: OutputType;
+  readonly purpose: 'print' | 'preview';
+  readonly bytes: number;
+  /** Lower-case hex SHA-256 of the file's bytes. */
+  readonly sha256: string;
+}
+
+/** One ZIP bundle. */
+export interface ManifestBundle {
+  readonly path: string;
+  readonly name: string;
+  readonly type: 'zip';
+  /** `slogan`: every print file of one slogan; `format`: every slogan in one format. */
+  readonly scope: 'slogan' | 'format';
+  readonly sloganId: string | null;
+  readonly formatId: string | null;
+  /** Names of the files inside, in archive order. */
+  readonly files: readonly string[];
+  readonly bytes: number;
+  readonly sha256: string;
+}
+
+export interface PrintManifest {
+  readonly version: 1;
+  /** Short hash of the generator's inputs that are not per file: engine sources, library versions, fonts. */
+  readonly generator: string;
+  /** Texts set on every file besides the slogan. */
+  readonly heading: string;
+  readonly footer: string;
+  readonly unitLine: string;
+  readonly files: readonly ManifestFile[];
+  readonly bundles: readonly ManifestBundle[];
+}
+
+/** The print files (not previews) of one slogan, in format then scheme order. */
+export function printFilesOf(manifest: PrintManifest, sloganId: string): ManifestFile[] {
+  return manifest.files.filter((file) => file.sloganId === sloganId && file.purpose === 'print');
+}
+
+/** The file of a slogan, format, scheme and type, if generated. */
+export function findFile(
+  manifest: PrintManifest,
+  query: { sloganId: string; formatId: string; scheme: string; type: OutputType },
+): ManifestFile | undefined {
+  return manifest.files.find(
+    (file) =>
+      file.sloganId === query.sloganId &&
+      file.formatId === query.formatId &&
+      file.scheme === query.scheme &&
+      file.type === query.type,
+  );
+}

@@ -1,0 +1,119 @@
+/**
+ * A small ZIP writer (PKWARE APPNOTE 6.3): STORE or DEFLATE entries, CRC-32,
+ * no ZIP64 (every entry and the whole archive stay under 4 GiB, which the
+ * print bundles do by far), and a fixed timestamp so the same files give the
+ * same bytes.
+ *
+ * NODE ONLY (node:zlib): used by the build, never by client-side code.
+ */
+
+import { crc32, deflateRawSync } from 'node:zlib';
+
+export interface ZipEntry {
+  /** Path inside the archive, `/`-separated; ASCII is safest (UTF-8 is flagged). */
+  readonly name: string;
+  readonly data: Uint8Array;
+  /**
+   * `deflate` compresses (worth it for SVG and text); `store` keeps the bytes
+   * (PDF content streams, PNG and WebP are already compressed). Default `store`.
+   */
+  readonly method?: 'store' | 'deflate';
+}
+
+/** The date every entry carries: the first day of the Action Month 2020, 00:00. */
+export const ZIP_FIXED_DATE = { year: 2020, month: 11, day: 15, hours: 0, minutes: 0, seconds: 0 } as const;
+
+const DOS_TIME = (ZIP_FIXED_DATE.hours << 11) | (ZIP_FIXED_DATE.minutes << 5) | (ZIP_FIXED_DATE.seconds >> 1);
+const DOS_DATE = ((ZIP_FIXED_DATE.year - 1980) << 9) | (ZIP_FIXED_DATE.month << 5) | ZIP_FIXED_DATE.day;
+
+/** General purpose flag bit 11: names are UTF-8. */
+const FLAG_UTF8 = 0x0800;
+/** "Version needed to extract": 2.0 (deflate, folders). */
+const VERSION = 20;
+const MAX_32 = 0xffffffff;
+
+/** Build a complete ZIP archive in memory. Throws on duplicate names or sizes needing ZIP64. */
+export function createZip(entries: readonly ZipEntry[]): Buffer {
+  const seen = new Set<string>();
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+
+  for (const entry of entries) {
+    const name = entry.name.replace(/\\/g, '/').replace(/^\/+/, '');
+    if (!name || name.split('/').includes('..')) throw new Error(`Unsafe ZIP entry name "${entry.name}"`);
+    if (seen.has(name)) throw new Error(`Duplicate ZIP entry "${name}"`);
+    seen.add(name);
+
+    const data = Buffer.from(entry.data.buffer, entry.data.byteOffset, entry.data.byteLength);
+    const crc = crc32(data) >>> 0;
+    let method = entry.method === 'deflate' ? 8 : 0;
+    let stored: Buffer = data;
+    if (method === 8) {
+      stored = deflateRawSync(data, { level: 6 });
+      // Incompressible data is stored as it is.
+      if (stored.length >= data.length) {
+        method = 0;
+        stored = data;
+      }
+    }
+    if (data.length >= MAX_32 || stored.length >= MAX_32 || offset >= MAX_32) {
+      throw new Error(`ZIP entry "${name}" needs ZIP64, which this writer does not do`);
+    }
+    const nameBytes = Buffer.from(name, 'utf8');
+    const flags = /^[\x20-\x7e]*$/.test(name) ? 0 : FLAG_UTF8;
+
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(VERSION, 4);
+    local.writeUInt16LE(flags, 6);
+    local.writeUInt16LE(method, 8);
+    local.writeUInt16LE(DOS_TIME, 10);
+    local.writeUInt16LE(DOS_DATE, 12);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(stored.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    local.writeUInt16LE(0, 28);
+
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    // Made by: UNIX (3) so the permissions below are read, spec version 2.0.
+    central.writeUInt16LE((3 << 8) | VERSION, 4);
+    central.writeUInt16LE(VERSION, 6);
+    central.writeUInt16LE(flags, 8);
+    central.writeUInt16LE(method, 10);
+    central.writeUInt16LE(DOS_TIME, 12);
+    central.writeUInt16LE(DOS_DATE, 14);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(stored.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(nameBytes.length, 28);
+    central.writeUInt16LE(0, 30); // extra field length
+    central.writeUInt16LE(0, 32); // comment length
+    central.writeUInt16LE(0, 34); // disk number start
+    central.writeUInt16LE(0, 36); // internal attributes
+    central.writeUInt32LE(((0o100644 << 16) >>> 0), 38); // regular file, rw-r--r--
+    central.writeUInt32LE(offset, 42);
+
+    locals.push(local, nameBytes, stored);
+    centrals.push(central, nameBytes);
+    offset += local.length + nameBytes.length + stored.length;
+  }
+
+  const centralSize = centrals.reduce((sum, part) => sum + part.length, 0);
+  if (entries.length > 0xffff || offset >= MAX_32 || centralSize >= MAX_32) {
+    throw new Error('ZIP archive needs ZIP64, which this writer does not do');
+  }
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(0, 4); // this disk
+  end.writeUInt16LE(0, 6); // disk with the central directory
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(centralSize, 12);
+  end.writeUInt32LE(offset, 16);
+  end.writeUInt16LE(0, 20); // comment length
+
+  return Buffer.concat([...locals, ...centrals, end]);
+}

@@ -1,0 +1,221 @@
+/**
+ * The customiser (/tao-mau/): files made in the browser by the print engine,
+ * messages for every kind of bad unit line, keyboard use, no JavaScript.
+ */
+import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Download, type Page } from '@playwright/test';
+import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
+import sharp from 'sharp';
+import { basePath } from '../../site.config.mjs';
+import { layoutScene, renderPdf, type Scene } from '../../src/lib/print';
+import { loadPrintFonts } from '../../src/lib/print/node/load-fonts';
+import type { PrintManifest } from '../../src/lib/print-files/manifest';
+import { sitemapPaths, watch, WCAG_TAGS } from './helpers';
+
+const vi: Record<string, string> = JSON.parse(readFileSync(new URL('../../src/i18n/vi.json', import.meta.url), 'utf8'));
+const manifest: PrintManifest = JSON.parse(readFileSync(new URL('../../dist/tai-lieu/manifest.json', import.meta.url), 'utf8'));
+const fill = (key: string, vars: Record<string, string | number> = {}) =>
+  vi[key]!.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+
+const SLOGAN_ID = 'cham-dut-bao-luc-vun-dap-yeu-thuong';
+const sloganText = manifest.files.find((f) => f.sloganId === SLOGAN_ID)!.text;
+/** A unit line with stacked Vietnamese marks (ờ, ể, ọ, Đ, ẳ) and punctuation. */
+const UNIT = 'Trường Tiểu học Nùng Nàng – Chi đội “Đoàn kết”, lớp 5A bình đẳng';
+
+async function open(page: Page, query = '') {
+  await page.goto(`tao-mau/${query}`);
+  await expect(page.locator('print-customiser')).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+}
+
+async function choose(page: Page, format: string, scheme: string, unit: string) {
+  await page.getByLabel('Khẩu hiệu', { exact: true }).selectOption(SLOGAN_ID);
+  await page.getByLabel('Khổ', { exact: true }).selectOption(format);
+  await page.locator(`input[name="mau"][value="${scheme}"]`).check();
+  await page.getByLabel(vi['customiser.unit']!).fill(unit);
+}
+
+async function downloadFrom(page: Page, button: string): Promise<{ download: Download; bytes: Buffer }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+  return { download, bytes: readFileSync((await download.path())!) };
+}
+
+/** The scene the build would make for the same choices, in Node. */
+function nodeScene(format: string, scheme: string, unitLine: string): Scene {
+  return layoutScene({ slogan: sloganText, format, scheme, heading: manifest.heading, footer: manifest.footer, unitLine, fonts: loadPrintFonts() });
+}
+
+const messages = (page: Page) => page.locator('.js-customiser-messages li');
+const shown = (page: Page) => page.locator('.js-customiser-unit-shown');
+
+test.describe('customiser', () => {
+  test('makes a PDF in the browser, byte for byte what the engine makes in Node', async ({ page, baseURL }) => {
+    const { requests, errors } = watch(page);
+    await open(page);
+    await choose(page, 'a2', 'do', UNIT);
+    await expect(shown(page)).toHaveText(UNIT);
+    await expect(messages(page)).toHaveCount(0);
+
+    const { download, bytes } = await downloadFrom(page, vi['customiser.downloadPdf']!);
+    expect(download.suggestedFilename()).toBe(`${SLOGAN_ID}_a2_do_truong-tieu-hoc-nung-nang-chi-doi-doan.pdf`);
+    const expected = await renderPdf(nodeScene('a2', 'do', UNIT), { title: sloganText, subject: manifest.heading, author: UNIT });
+    expect(Buffer.from(expected).equals(bytes)).toBe(true);
+
+    // And what it is: A2 + 3 mm bleed, TrimBox, the unit as author, text as outlines.
+    const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+    const pageOne = pdf.getPage(0);
+    expect(pageOne.getTrimBox().width).toBeCloseTo((420 * 72) / 25.4, 2);
+    expect(pageOne.getWidth()).toBeCloseTo((426 * 72) / 25.4, 2);
+    expect(pdf.getAuthor()).toBe(UNIT);
+    expect(pdf.getTitle()).toBe(sloganText);
+    expect(pageOne.node.Resources()?.lookupMaybe(PDFName.of('Font'), PDFDict)?.keys() ?? []).toEqual([]);
+    await expect(page.locator('.js-customiser-status')).toHaveText(fill('customiser.made', { name: download.suggestedFilename() }));
+
+    // Nothing left the site: fonts and code came from it, the file was made here.
+    const origin = new URL(baseURL!).origin;
+    expect(requests.filter((u) => !u.startsWith('blob:') && new URL(u).origin !== origin)).toEqual([]);
+    expect(requests.filter((u) => u.endsWith('.ttf'))).toHaveLength(2);
+    expect(errors).toEqual([]);
+  });
+
+  test('without a unit line, the browser’s PDF is the very file the build published', async ({ page, request }) => {
+    await open(page);
+    await choose(page, 'a4', 'cam', '');
+    const { bytes } = await downloadFrom(page, vi['customiser.downloadPdf']!);
+    const published = manifest.files.find((f) => f.sloganId === SLOGAN_ID && f.formatId === 'a4' && f.scheme === 'cam' && f.type === 'pdf')!;
+    const file = await (await request.get(`${basePath}${published.path}`)).body();
+    expect(bytes.equals(file)).toBe(true);
+  });
+
+  test('makes a PNG in the browser at 150 dpi with the unit line drawn in the text colour', async ({ page }) => {
+    await open(page);
+    await choose(page, 'a4', 'do', UNIT);
+    const { download, bytes } = await downloadFrom(page, vi['customiser.downloadPng']!);
+    expect(download.suggestedFilename()).toMatch(/_a4_do_truong-tieu-hoc-nung-nang-chi-doi-doan\.png$/);
+    const image = sharp(bytes);
+    expect(await image.metadata()).toMatchObject({ format: 'png', width: 1240, height: 1754, density: 150 });
+    const { data, info } = await image.removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    const at = (x: number, y: number) => [...data.subarray((y * info.width + x) * 3, (y * info.width + x) * 3 + 3)];
+    expect(at(2, 2)).toEqual([0xc0, 0x12, 0x1b]); // the red background
+
+    // Where Node's layout puts the unit line, the yellow text is there.
+    const scene = nodeScene('a4', 'do', UNIT);
+    const unit = scene.blocks.find((b) => b.role === 'unit')!;
+    const scale = 150 / 25.4;
+    let yellow = 0;
+    for (let y = Math.floor((unit.ink.y - scene.trim.y) * scale); y < (unit.ink.y + unit.ink.height - scene.trim.y) * scale; y++) {
+      for (let x = Math.floor((unit.ink.x - scene.trim.x) * scale); x < (unit.ink.x + unit.ink.width - scene.trim.x) * scale; x++) {
+        const [r, g, b] = at(x, y);
+        if (r! > 200 && g! > 200 && b! < 80) yellow++;
+      }
+    }
+    expect(yellow).toBeGreaterThan(500);
+  });
+
+  test('offers PNG only where the build makes one, and says why', async ({ page }) => {
+    await open(page);
+    await page.getByLabel('Khổ', { exact: true }).selectOption('bang-ron-5x0-8');
+    await expect(page.getByRole('button', { name: vi['customiser.downloadPng']! })).toBeHidden();
+    await expect(page.getByText(fill('customiser.pngOnly', { formats: 'A4, A3' }))).toBeVisible();
+    await page.getByLabel('Khổ', { exact: true }).selectOption('og-1200x630');
+    await expect(page.getByRole('button', { name: vi['customiser.downloadPng']! })).toBeVisible();
+  });
+
+  test('shows the right message for each bad unit line, and never breaks', async ({ page }) => {
+    const { errors } = watch(page);
+    let dialogs = 0;
+    page.on('dialog', (dialog) => {
+      dialogs++;
+      void dialog.dismiss();
+    });
+    await open(page);
+    const field = page.getByLabel(vi['customiser.unit']!);
+    const long =
+      'Ban Chỉ đạo công tác bình đẳng giới và vì sự tiến bộ của phụ nữ, Trường Phổ thông Dân tộc Bán trú Trung học cơ sở xã Nùng Nàng, huyện Tam Đường, tỉnh Lai Châu và Liên đội Thiếu niên Tiền phong';
+    const markup = '<img src=x onerror=alert(1)><b>Đội</b> & <script>alert(2)</script>';
+    const nfd = 'Trường Tiểu học Nùng Nàng'.normalize('NFD');
+    const cases: { input: string; key: string; shown: string; vars?: Record<string, string | number> }[] = [
+      { input: '', key: 'customiser.msg.empty', shown: vi['customiser.unitNone']! },
+      { input: '   \t  \n ', key: 'customiser.msg.blank', shown: vi['customiser.unitNone']! },
+      { input: 'UBND xã\nNùng Nàng\r\nhuyện Tam Đường', key: 'customiser.msg.lineBreaks', shown: 'UBND xã Nùng Nàng huyện Tam Đường' },
+      { input: nfd, key: 'customiser.msg.nfd', shown: nfd.normalize('NFC') },
+      { input: markup, key: 'customiser.msg.markup', shown: markup },
+      {
+        input: 'Trường 😀 中学',
+        key: 'customiser.msg.missing',
+        shown: 'Trường 😀 中学',
+        // In code point order.
+        vars: { count: 3, chars: '“中” (U+4E2D), “学” (U+5B66), “😀” (U+1F600)' },
+      },
+    ];
+    for (const { input, key, shown: expected, vars } of cases) {
+      await field.fill(input);
+      await expect(messages(page), JSON.stringify(input)).toHaveText([fill(key, vars)]);
+      await expect(shown(page)).toHaveText(expected);
+      await expect(page.locator('.js-customiser-preview')).toBeVisible();
+    }
+    // Markup stayed text: no element was made from it, nothing ran.
+    expect(await page.locator('main b, main script:not([type]), main img[src="x"]').count()).toBe(0);
+
+    // Too long even at the smallest legible size: shortened, and the message says to what.
+    await page.getByLabel('Khổ', { exact: true }).selectOption('a4');
+    await field.fill(long);
+    const tooLong = messages(page);
+    // Wait for this input's layout (the previous case also had one message).
+    await expect(shown(page)).toHaveText(/…$/);
+    await expect(tooLong).toHaveCount(1);
+    const printed = (await shown(page).textContent())!;
+    expect(long.startsWith(printed.slice(0, -1))).toBe(true);
+    await expect(tooLong).toHaveText(fill('customiser.msg.tooLong', { shown: printed }));
+
+    // Screen readers hear the message once typing pauses.
+    await expect(page.locator('.js-customiser-announcer').filter({ hasText: fill('customiser.msg.tooLong', { shown: printed }) })).toHaveCount(1);
+
+    // Bad input still gives a file.
+    await field.fill(markup);
+    const { bytes } = await downloadFrom(page, vi['customiser.downloadPdf']!);
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(dialogs).toBe(0);
+    expect(errors).toEqual([]);
+
+    const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+
+  test('works from the keyboard alone', async ({ page }) => {
+    await open(page, `?khau-hieu=${SLOGAN_ID}`);
+    await expect(page.getByLabel('Khẩu hiệu', { exact: true })).toHaveValue(SLOGAN_ID);
+    await page.getByLabel('Khổ', { exact: true }).focus();
+    await page.keyboard.press('ArrowDown'); // A4 → A3
+    await expect(page.getByLabel('Khổ', { exact: true })).toHaveValue('a3');
+    await page.keyboard.press('Tab'); // the checked colour
+    await page.keyboard.press('ArrowDown'); // red
+    await expect(page.locator('input[name="mau"][value="do"]')).toBeChecked();
+    await page.keyboard.press('Tab');
+    await expect(page.getByLabel(vi['customiser.unit']!)).toBeFocused();
+    await page.keyboard.type('Trường Mầm non Bình Lư');
+    await expect(shown(page)).toHaveText('Trường Mầm non Bình Lư');
+    await page.keyboard.press('Tab'); // crop marks
+    await page.keyboard.press('Space');
+    await expect(page.getByLabel(vi['customiser.cropMarks']!)).toBeChecked();
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: vi['customiser.downloadPdf']! })).toBeFocused();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    expect(download.suggestedFilename()).toBe(`${SLOGAN_ID}_a3_do_truong-mam-non-binh-lu_dau-cat.pdf`);
+    const pdf = await PDFDocument.load(readFileSync((await download.path())!));
+    // Crop marks: 8 mm more on every side than the 3 mm bleed.
+    expect(pdf.getPage(0).getWidth()).toBeCloseTo(((297 + 6 + 16) * 72) / 25.4, 2);
+  });
+});
+
+test('the customiser’s code loads on its page only', async ({ request }) => {
+  const scripts = (html: string) => [...html.matchAll(/<script type="module" src="([^"]+)"/g)].map((m) => m[1]!);
+  // The customiser's module is the one /tao-mau/ loads that the home page (site-wide scripts only) does not.
+  const siteWide = new Set(scripts(await (await request.get('./')).text()));
+  const own = scripts(await (await request.get('tao-mau/')).text()).filter((src) => !siteWide.has(src));
+  expect(own).toHaveLength(1);
+  expect(own[0]).toMatch(/\/_astro\/.+\.js$/);
+  for (const path of sitemapPaths().filter((p) => p !== 'tao-mau/')) {
+    expect(await (await request.get(path)).text(), path).not.toContain(own[0]!);
+  }
+});

@@ -1,0 +1,113 @@
+/**
+ * The print files in the built site: the materials page (/tai-lieu/) lists every
+ * file of the manifest, every link downloads exactly that file, and each slogan
+ * page shows its own downloads and link preview image.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { basePath } from '../../site.config.mjs';
+import type { ManifestBundle, ManifestFile, PrintManifest } from '../../src/lib/print-files/manifest';
+import { readZip } from '../unit/print-files/zip-reader';
+
+const manifest: PrintManifest = JSON.parse(readFileSync(new URL('../../dist/tai-lieu/manifest.json', import.meta.url), 'utf8'));
+const printFiles = manifest.files.filter((f) => f.purpose === 'print');
+const previews = manifest.files.filter((f) => f.purpose === 'preview');
+const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
+const url = (path: string) => `${basePath}${path}`;
+
+const TYPES: Record<string, string> = {
+  pdf: 'application/pdf',
+  svg: 'image/svg+xml',
+  png: 'image/png',
+  webp: 'image/webp',
+  zip: 'application/zip',
+};
+
+/** Fetches every file (a few at a time) and checks type, size and SHA-256 against the manifest. */
+async function expectServedAsListed(request: APIRequestContext, entries: readonly (ManifestFile | ManifestBundle)[]) {
+  const queue = [...entries];
+  const problems: string[] = [];
+  await Promise.all(
+    Array.from({ length: 6 }, async () => {
+      for (let entry = queue.shift(); entry; entry = queue.shift()) {
+        const response = await request.get(url(entry.path));
+        const body = await response.body();
+        if (response.status() !== 200) problems.push(`${entry.path}: HTTP ${response.status()}`);
+        else if (!response.headers()['content-type']?.startsWith(TYPES[entry.type]!)) problems.push(`${entry.path}: ${response.headers()['content-type']}`);
+        else if (body.length !== entry.bytes) problems.push(`${entry.path}: ${body.length} bytes, manifest says ${entry.bytes}`);
+        else if (sha256(body) !== entry.sha256) problems.push(`${entry.path}: SHA-256 differs from the manifest`);
+      }
+    }),
+  );
+  expect(problems).toEqual([]);
+}
+
+test.describe('materials page', () => {
+  test('lists every print file and bundle of the manifest once, with its size and checksum', async ({ page }) => {
+    expect(printFiles.length).toBeGreaterThan(600);
+    await page.goto('tai-lieu/');
+    const links = await page.locator('main a[download]').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')));
+    const expected = [...printFiles, ...manifest.bundles].map((f) => url(f.path));
+    expect([...links].sort()).toEqual([...expected].sort());
+
+    const checksums = await page.locator('main .checksum code').allTextContents();
+    expect(checksums.sort()).toEqual([...printFiles, ...manifest.bundles].map((f) => f.sha256).sort());
+
+    const images = await page.locator('main img').evaluateAll((imgs) => imgs.map((img) => img.getAttribute('src')));
+    expect([...images].sort()).toEqual(previews.map((f) => url(f.path)).sort());
+
+    // Each slogan's section is reachable from the contents and names its files.
+    const section = page.locator('section.materials-slogan', { has: page.locator('#cham-dut-bao-luc-vun-dap-yeu-thuong') });
+    const a2pdf = printFiles.find((f) => f.name === 'cham-dut-bao-luc-vun-dap-yeu-thuong_a2_cam.pdf')!;
+    const link = section.locator(`a[href="${url(a2pdf.path)}"]`);
+    await expect(link).toHaveAccessibleName(/^PDF – khẩu hiệu số 5, Áp phích A2 \(420 × 594 mm\), Nền cam, chữ trắng$/);
+    await expect(link.locator('xpath=..')).toContainText(a2pdf.sha256);
+  });
+
+  test('every listed file downloads with the size and SHA-256 the manifest gives', async ({ request }) => {
+    test.setTimeout(180_000);
+    await expectServedAsListed(request, [...manifest.files, ...manifest.bundles]);
+    const published = await request.get(url('tai-lieu/manifest.json'));
+    expect(await published.json()).toEqual(manifest);
+  });
+
+  test('a slogan bundle and a format bundle hold exactly the files the manifest lists, byte for byte', async ({ request }) => {
+    const bySha = new Map(manifest.files.map((f) => [f.name, f.sha256]));
+    for (const bundle of [
+      manifest.bundles.find((b) => b.scope === 'slogan' && b.sloganId === 'cham-dut-bao-luc-vun-dap-yeu-thuong')!,
+      manifest.bundles.find((b) => b.scope === 'format' && b.formatId === 'a2')!,
+    ]) {
+      const entries = readZip(await (await request.get(url(bundle.path))).body());
+      expect(entries.map((e) => e.name)).toEqual(bundle.files);
+      for (const entry of entries) expect(sha256(entry.data), entry.name).toBe(bySha.get(entry.name));
+    }
+  });
+});
+
+test.describe('slogan page', () => {
+  const id = 'cham-dut-bao-luc-doi-voi-phu-nu-va-tre-em';
+
+  test('shows its own downloads, and only its own', async ({ page }) => {
+    await page.goto(`khau-hieu/${id}/`);
+    const links = await page.locator('main a[download]').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')));
+    const own = printFiles.filter((f) => f.sloganId === id);
+    const bundle = manifest.bundles.find((b) => b.sloganId === id)!;
+    expect([...links].sort()).toEqual([...own.map((f) => url(f.path)), url(bundle.path)].sort());
+    await expect(page.getByRole('link', { name: 'Thêm tên đơn vị vào khẩu hiệu này' })).toHaveAttribute('href', `${basePath}tao-mau/?khau-hieu=${id}`);
+  });
+
+  test('uses its 1200 × 630 PNG as the link preview image', async ({ page, request }) => {
+    await page.goto(`khau-hieu/${id}/`);
+    const og = manifest.files.find((f) => f.sloganId === id && f.formatId === 'og-1200x630' && f.scheme === 'cam' && f.type === 'png')!;
+    const image = await page.locator('meta[property="og:image"]').getAttribute('content');
+    expect(new URL(image!).pathname).toBe(url(og.path));
+    await expect(page.locator('meta[property="og:image:width"]')).toHaveAttribute('content', '1200');
+    await expect(page.locator('meta[property="og:image:height"]')).toHaveAttribute('content', '630');
+    await expect(page.locator('meta[property="og:image:alt"]')).toHaveAttribute('content', new RegExp(og.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    const body = await (await request.get(url(og.path))).body();
+    // PNG signature, then IHDR with the width and height.
+    expect(body.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect([body.readUInt32BE(16), body.readUInt32BE(20)]).toEqual([1200, 630]);
+  });
+});
