@@ -76,3 +76,15 @@ test('the help page never calls 1900 969 680 free', async ({ page }) => {
   await expect(line).not.toContainText(/miễn phí/i);
   await expect(page.locator('#tong-dai-111')).toContainText('miễn phí');
 });
+
+test('no page scrolls sideways on a 390 px phone', async ({ browser }) => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  const overflowing: string[] = [];
+  for (const path of paths) {
+    await page.goto(path);
+    const extra = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    if (extra > 0) overflowing.push(`/${path}: ${extra}px`);
+  }
+  await page.close();
+  expect(overflowing).toEqual([]);
+});
