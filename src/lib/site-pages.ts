@@ -15,6 +15,8 @@ export interface SitePage {
 
 export const SITE_PAGES: readonly SitePage[] = [
   { path: '', navKey: 'nav.home', titleKey: 'nav.home' },
+  // Help comes right after home: on a phone the menu scrolls sideways, and help must never be out of sight.
+  { path: 'tro-giup/', navKey: 'nav.help', titleKey: 'help.title' },
   { path: 'khau-hieu/', navKey: 'nav.slogans', titleKey: 'slogans.title' },
   { path: 'tai-lieu/', navKey: 'nav.materials', titleKey: 'materials.title' },
   { path: 'tao-mau/', navKey: 'nav.customiser', titleKey: 'customiser.title' },
@@ -23,7 +25,6 @@ export const SITE_PAGES: readonly SitePage[] = [
   { path: 'lich-trinh/', navKey: 'nav.timeline', titleKey: 'timeline.title' },
   { path: 'can-cu-phap-ly/', navKey: 'nav.legal', titleKey: 'legal.title' },
   { path: 'ke-hoach/', navKey: 'nav.plan', titleKey: 'plan.title' },
-  { path: 'tro-giup/', navKey: 'nav.help', titleKey: 'help.title' },
   // Reached from the header's search box rather than the navigation.
   { path: 'tim-kiem/', titleKey: 'search.title' },
 ];

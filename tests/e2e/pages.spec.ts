@@ -88,3 +88,11 @@ test('no page scrolls sideways on a 390 px phone', async ({ browser }) => {
   await page.close();
   expect(overflowing).toEqual([]);
 });
+
+test('on a phone the menu keeps "Tìm trợ giúp" in view without scrolling', async ({ browser }) => {
+  const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
+  await page.goto('khau-hieu/');
+  const help = page.locator('.site-nav').getByRole('link', { name: 'Tìm trợ giúp' });
+  await expect(help).toBeInViewport({ ratio: 1 });
+  await page.close();
+});
