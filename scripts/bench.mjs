@@ -204,7 +204,7 @@ try {
   }
 
   if (only.has('search')) {
-    results.search = await benchSearch(await findChromium(), paths);
+    results.search = await benchSearch(executablePath, paths);
   }
 } finally {
   server.kill();

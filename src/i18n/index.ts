@@ -33,3 +33,16 @@ export function formatBytes(bytes: number): string {
 export function formatNumber(value: number): string {
   return decimal.format(value);
 }
+
+/**
+ * When a milestone falls: "Trước ngày 20/12/2020" for a deadline; "15/11/2020" for
+ * a date, or "Ngày 15/11/2020" with `label` (where the date stands alone as a heading).
+ */
+export function formatMilestoneDate(
+  milestone: { date: string; relation: 'on' | 'before' },
+  { label = false }: { label?: boolean } = {},
+): string {
+  const date = formatDate(milestone.date);
+  if (milestone.relation === 'before') return `${t('date.before')} ${date}`;
+  return label ? `${t('date.on')} ${date}` : date;
+}
