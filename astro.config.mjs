@@ -2,11 +2,11 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { siteUrl, basePath } from './site.config.mjs';
-import { contentCheck } from './src/integrations/content-check';
-import { sitemap } from './src/integrations/sitemap';
-import { search } from './src/integrations/search';
-import { clientGuard } from './src/integrations/client-guard';
-import { printFiles } from './src/integrations/print-files';
+import { contentCheck } from './src/build/integrations/content-check';
+import { sitemap } from './src/build/integrations/sitemap';
+import { search } from './src/build/integrations/search';
+import { clientGuard } from './src/build/integrations/client-guard';
+import { printFiles } from './src/build/integrations/print-files';
 
 // https://docs.astro.build/en/reference/configuration-reference/
 export default defineConfig({

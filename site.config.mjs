@@ -1,5 +1,5 @@
 // Deployment settings, read from the environment at build time (README: "Deploy").
-// Used by astro.config.mjs and, through src/config.ts, by pages.
+// Read by astro.config.mjs, the tests and scripts, and by pages through src/build/config.ts.
 
 /** Absolute origin the site is served from; used for canonical URLs, the sitemap and Open Graph. */
 export const siteUrl = (process.env.SITE_URL || 'http://127.0.0.1:4321').replace(/\/+$/, '');

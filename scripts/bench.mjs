@@ -47,7 +47,7 @@ function build() {
   return seconds;
 }
 
-/** The print step's own timings, written by src/integrations/print-files.ts at the end of a build. */
+/** The print step's own timings, written by src/build/integrations/print-files.ts at the end of a build. */
 const PRINT_CACHE = '.cache/print-files';
 const lastPrintRun = () => JSON.parse(readFileSync(join(PRINT_CACHE, 'last-run.json'), 'utf8'));
 const mb = (n) => `${(n / 1e6).toFixed(1)} MB`;
@@ -211,7 +211,7 @@ try {
 }
 
 /**
- * Search (src/scripts/search/, src/integrations/search.ts), in a fresh browser
+ * Search (src/components/search/, src/build/integrations/search.ts), in a fresh browser
  * context each run (nothing cached), on the home page:
  * - first query: `/` opens the header search (which starts loading the search
  *   code), then the query is typed, either a key every 100 ms (a fast typist)

@@ -45,9 +45,9 @@ if (!which || !formatId || !schemeId || !outDir) {
   process.exit(2);
 }
 
-const engine = await import('../src/lib/print/index.ts');
-const { loadPrintFonts } = await import('../src/lib/print/node/load-fonts.ts');
-const { renderRaster } = await import('../src/lib/print/node/render-raster.ts');
+const engine = await import('../src/shared/print/index.ts');
+const { loadPrintFonts } = await import('../src/build/print/load-fonts.ts');
+const { renderRaster } = await import('../src/build/print/render-raster.ts');
 const yaml = (await import('js-yaml')).default;
 
 interface SloganEntry {

@@ -1,5 +1,5 @@
 // Prints the URL slug of a Vietnamese text: npm run slug -- "Chấm dứt bạo lực, vun đắp yêu thương."
-import { slugify } from '../src/lib/slug.ts';
+import { slugify } from '../src/shared/slug.ts';
 
 const text = process.argv.slice(2).join(' ');
 if (!text.trim()) {

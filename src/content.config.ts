@@ -1,11 +1,11 @@
 /**
  * Content collections. All campaign data lives in `content/` (see content/README.md);
- * the schemas are in `src/schemas/` and are shared with the build's strict check
- * (`src/lib/content-check.ts`), which also verifies references between collections.
+ * the schemas are in `src/shared/schemas/` and are shared with the build's strict check
+ * (`src/build/content/check.ts`), which also verifies references between collections.
  */
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
-import { dataFiles, dataSchemas, pageSchema, type DataCollection } from './schemas';
+import { dataFiles, dataSchemas, pageSchema, type DataCollection } from './shared/schemas';
 
 const data = (name: DataCollection) => file(`content/${dataFiles[name]}`);
 

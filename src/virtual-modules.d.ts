@@ -1,7 +1,7 @@
-// Modules made by this project's integrations (src/integrations/).
+// Modules made by this project's integrations (src/build/integrations/).
 
 declare module 'virtual:campaign/print-manifest' {
-  /** `tai-lieu/manifest.json`, generated before pages render (src/integrations/print-files.ts). */
-  const manifest: import('./lib/print-files/manifest').PrintManifest;
+  /** `tai-lieu/manifest.json`, generated before pages render (src/build/integrations/print-files.ts). */
+  const manifest: import('./shared/print-files/manifest').PrintManifest;
   export default manifest;
 }

@@ -8,9 +8,9 @@ import { expect, test, type Download, type Page } from '@playwright/test';
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import sharp from 'sharp';
 import { basePath } from '../../site.config.mjs';
-import { layoutScene, renderPdf, type Scene } from '../../src/lib/print';
-import { loadPrintFonts } from '../../src/lib/print/node/load-fonts';
-import type { PrintManifest } from '../../src/lib/print-files/manifest';
+import { layoutScene, renderPdf, type Scene } from '../../src/shared/print';
+import { loadPrintFonts } from '../../src/build/print/load-fonts';
+import type { PrintManifest } from '../../src/shared/print-files/manifest';
 import { sitemapPaths, watch, WCAG_TAGS } from './helpers';
 
 const vi: Record<string, string> = JSON.parse(readFileSync(new URL('../../src/i18n/vi.json', import.meta.url), 'utf8'));

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { basePath } from '../../site.config.mjs';
-import type { ManifestBundle, ManifestFile, PrintManifest } from '../../src/lib/print-files/manifest';
+import type { ManifestBundle, ManifestFile, PrintManifest } from '../../src/shared/print-files/manifest';
 import { readZip } from '../unit/print-files/zip-reader';
 
 const manifest: PrintManifest = JSON.parse(readFileSync(new URL('../../dist/tai-lieu/manifest.json', import.meta.url), 'utf8'));

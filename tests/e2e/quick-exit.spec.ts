@@ -1,5 +1,5 @@
 /**
- * Quick exit ("Thoát nhanh"): src/components/QuickExit.astro + src/scripts/quick-exit.ts.
+ * Quick exit ("Thoát nhanh"): src/components/quick-exit/QuickExit.astro + src/components/quick-exit/quick-exit.ts.
  *
  * Nothing here touches the real exit site: every request that would leave the
  * preview server is answered with a tiny local page (see `offline`).

@@ -1,12 +1,12 @@
 /**
- * Search, in Chromium, against the built site: src/integrations/search.ts (index),
- * src/lib/search/ (folding, excerpts), src/components/search/ + src/scripts/search/ (UI).
+ * Search, in Chromium, against the built site: src/build/integrations/search.ts (index),
+ * src/shared/search/ (folding, excerpts), src/components/search/ + src/components/search/ (UI).
  */
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { basePath } from '../../site.config.mjs';
-import { MARK } from '../../src/lib/search/fold';
+import { MARK } from '../../src/shared/search/fold';
 import { sitemapPaths, watch, WCAG_TAGS } from './helpers';
 
 /** `src/i18n/vi.json`, read as data (its strings are what the page must show). */

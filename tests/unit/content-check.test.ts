@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkContent, ContentError } from '../../src/lib/content-check';
+import { checkContent, ContentError } from '../../src/build/content/check';
 import { contentDir, contentWith, fixturesDir, repoRoot } from './helpers/content';
 
 function problemsFor(fixture: string): string[] {

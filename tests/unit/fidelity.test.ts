@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/lib/content-check';
-import type { Correction } from '../../src/schemas/vietnamese-text';
+import { checkContent } from '../../src/build/content/check';
+import type { Correction } from '../../src/shared/schemas/vietnamese-text';
 import { contentDir, repoRoot, sourceText } from './helpers/content';
 
 const content = checkContent(contentDir, repoRoot);

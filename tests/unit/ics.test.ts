@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { buildCalendar, escapeText, foldLine } from '../../src/lib/ics';
+import { buildCalendar, escapeText, foldLine } from '../../src/build/ics';
 
 const calendar = buildCalendar({
   name: 'Tháng hành động vì bình đẳng giới và phòng, chống bạo lực trên cơ sở giới năm 2020',

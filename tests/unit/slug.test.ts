@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldVietnamese, slugify, SLUG_PATTERN } from '../../src/lib/slug';
+import { foldVietnamese, slugify, SLUG_PATTERN } from '../../src/shared/slug';
 
 describe('slugify', () => {
   it('keeps đ as d in slugs', () => {

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { formatDate, t } from '../../i18n';
-import { buildCalendar } from '../../lib/ics';
-import { getCampaign, getMilestones, href } from '../../lib/content';
+import { buildCalendar } from '../../build/ics';
+import { getCampaign, getMilestones, href } from '../../build/content/collections';
 
 /** The milestones as an iCalendar file: `/lich-trinh/thang-hanh-dong-2020.ics`. */
 export const GET: APIRoute = async ({ site }) => {

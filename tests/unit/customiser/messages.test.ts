@@ -1,9 +1,9 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { t } from '../../../src/i18n';
-import { layoutScene } from '../../../src/lib/print';
-import { describeChars, unitLineMessages, unitLineShown, UNIT_LINE_MAX_LENGTH } from '../../../src/scripts/customiser/messages';
-import { crc32, withPngDensity } from '../../../src/scripts/customiser/png';
+import { layoutScene } from '../../../src/shared/print';
+import { describeChars, unitLineMessages, unitLineShown, UNIT_LINE_MAX_LENGTH } from '../../../src/components/customiser/messages';
+import { crc32, withPngDensity } from '../../../src/components/customiser/png';
 import { input, loadSlogans } from '../print/helpers';
 
 const slogan = loadSlogans()[4]!.text;

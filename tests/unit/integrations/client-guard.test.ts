@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
 import { describe, expect, it } from 'vitest';
-import { noNodeInClientPlugin } from '../../../src/integrations/client-guard';
+import { noNodeInClientPlugin } from '../../../src/build/integrations/client-guard';
 import { repoRoot } from '../helpers/content';
 
 /** A real Vite browser build of one entry module, with the guard; resolves to the bundled code. */
@@ -34,17 +34,17 @@ describe('browser bundle guard', () => {
 
   it('fails the build on sharp and on the engine’s Node-only adapters', async () => {
     await expect(bundle(`import sharp from 'sharp'; console.log(sharp);`)).rejects.toThrow(/Node-only package sharp/);
-    await expect(bundle(`import { loadPrintFonts } from ${engine('src/lib/print/node/load-fonts.ts')}; console.log(loadPrintFonts);`)).rejects.toThrow(
-      /src\/lib\/print\/node\/load-fonts\.ts" is Node-only/,
+    await expect(bundle(`import { loadPrintFonts } from ${engine('src/build/print/load-fonts.ts')}; console.log(loadPrintFonts);`)).rejects.toThrow(
+      /src\/build\/print\/load-fonts\.ts" is Node-only \(src\/build\/\)/,
     );
-    await expect(bundle(`import { generatePrintFiles } from ${engine('src/lib/print-files/generate.ts')}; console.log(generatePrintFiles);`)).rejects.toThrow(
+    await expect(bundle(`import { generatePrintFiles } from ${engine('src/build/print-files/generate.ts')}; console.log(generatePrintFiles);`)).rejects.toThrow(
       /Node-only/,
     );
   });
 
   it('lets the shared engine through: layout, SVG and PDF renderers build for the browser', async () => {
     const code = await bundle(
-      `import { layoutScene, renderSvg, renderPdf } from ${engine('src/lib/print/index.ts')}; console.log(layoutScene, renderSvg, renderPdf);`,
+      `import { layoutScene, renderSvg, renderPdf } from ${engine('src/shared/print/index.ts')}; console.log(layoutScene, renderSvg, renderPdf);`,
     );
     expect(code).toContain('TrimBox');
     expect(code).not.toMatch(/__vite-browser-external/);

@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkContent } from '../../../src/lib/content-check';
-import { getFormat, getScheme } from '../../../src/lib/print';
-import { generatePrintFiles, type GenerateResult, type PrintSource } from '../../../src/lib/print-files/generate';
-import { FILES_DIR, PREVIEWS_DIR, type PrintManifest } from '../../../src/lib/print-files/manifest';
-import { posterFooterFrom, posterHeading } from '../../../src/lib/print-texts';
+import { checkContent } from '../../../src/build/content/check';
+import { getFormat, getScheme } from '../../../src/shared/print';
+import { generatePrintFiles, type GenerateResult, type PrintSource } from '../../../src/build/print-files/generate';
+import { FILES_DIR, PREVIEWS_DIR, type PrintManifest } from '../../../src/shared/print-files/manifest';
+import { posterFooterFrom, posterHeading } from '../../../src/shared/print-texts';
 import { contentDir, repoRoot } from '../helpers/content';
 import { readZip } from './zip-reader';
 

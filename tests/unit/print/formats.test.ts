@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BLEED_MM, CROP_MARK_MARGIN_MM, FORMATS, PDF_MAX_SIDE_MM, getFormat, isPrintFormat } from '../../../src/lib/print';
+import { BLEED_MM, CROP_MARK_MARGIN_MM, FORMATS, PDF_MAX_SIDE_MM, getFormat, isPrintFormat } from '../../../src/shared/print';
 
 describe('formats', () => {
   it('declares the posters, banners and social images of the issue', () => {

@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import yaml from 'js-yaml';
-import { loadPrintFonts } from '../../../src/lib/print/node/load-fonts';
-import type { PrintFormat, SceneInput } from '../../../src/lib/print';
+import { loadPrintFonts } from '../../../src/build/print/load-fonts';
+import type { PrintFormat, SceneInput } from '../../../src/shared/print';
 
 export interface SloganEntry {
   id: string;

@@ -9,7 +9,7 @@ import {
   type PrintFormat,
   type Scene,
   type TextBlock,
-} from '../../../src/lib/print';
+} from '../../../src/shared/print';
 import { FOOTER, HEADING, UNIT_LINE, input, loadSlogans } from './helpers';
 
 const EPS = 1e-6;

@@ -13,9 +13,9 @@ import {
   renderPdf,
   renderSvg,
   type Scene,
-} from '../../../src/lib/print';
-import { pathContent } from '../../../src/lib/print/render-pdf';
-import { renderRaster } from '../../../src/lib/print/node/render-raster';
+} from '../../../src/shared/print';
+import { pathContent } from '../../../src/shared/print/render-pdf';
+import { renderRaster } from '../../../src/build/print/render-raster';
 import { input, loadSlogans } from './helpers';
 
 const PT_PER_MM = 72 / 25.4;
@@ -172,7 +172,7 @@ describe('rasters (Node adapter, sharp)', () => {
 
 describe('shared core', () => {
   it('imports nothing Node-only or DOM-only outside node/', () => {
-    const dir = new URL('../../../src/lib/print/', import.meta.url);
+    const dir = new URL('../../../src/shared/print/', import.meta.url);
     const files = readdirSync(dir).filter((name) => name.endsWith('.ts'));
     expect(files.length).toBeGreaterThanOrEqual(8);
     for (const name of files) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FORMATS, layoutScene, renderSvg } from '../../../src/lib/print';
-import { compactPath } from '../../../src/lib/print/render-svg';
+import { FORMATS, layoutScene, renderSvg } from '../../../src/shared/print';
+import { compactPath } from '../../../src/shared/print/render-svg';
 import { input, loadSlogans } from './helpers';
 
 /**

@@ -1,0 +1,85 @@
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { join, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import * as pagefind from 'pagefind';
+import { isIndexed, makeIndexCopy } from '../search/index-copy';
+
+/**
+ * Files of the Pagefind bundle the site never loads: its ready-made UIs (whose
+ * Vietnamese strings have a typo, "Kiểm thị") and the web worker (the client
+ * passes `noWorker`, see src/components/search/pagefind.ts). Not deploying them
+ * keeps `dist/` to what is used.
+ */
+const UNUSED_BUNDLE_FILES = /^pagefind-(ui|modular-ui|component-ui|highlight|worker)\.(js|css)$/;
+
+/**
+ * Word positions per index chunk (Pagefind's default: 20 000, which puts this
+ * whole site in one ~25 KB chunk). About 3 KB chunks instead, so a query loads
+ * only the chunks holding its words: this keeps the first search under its
+ * 100 KB budget (`npm run bench -- --only search`). Pagefind 1.6 reads it from
+ * the environment of its service process as PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE
+ * (pagefind/src/options.rs); if a later version drops it, search still works,
+ * with one larger chunk, and the bench shows the bytes.
+ */
+const INDEX_CHUNK_SIZE = '2000';
+
+/**
+ * Builds the search index with Pagefind's Node API at the end of `astro build`,
+ * as Starlight does (createIndex → add → writeFiles, close in `finally`), so
+ * there is no separate step to remember.
+ *
+ * Each built page that marks a region with `data-pagefind-body` (BaseLayout's
+ * `<main>`, when the page sets `searchType`) is added as a copy made for the
+ * index (src/build/search/index-copy.ts): `đ` spelled `d` + U+0369 so that
+ * queries typed with `d` find it (src/shared/search/fold.ts), blocks spaced apart.
+ * `dist/` itself is never changed. Any problem stops the build.
+ */
+export function search(): AstroIntegration {
+  return {
+    name: 'campaign:search',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const started = performance.now();
+        const root = fileURLToPath(dir);
+        const files = (await readdir(root, { recursive: true }))
+          .filter((file) => file.endsWith('.html') && !file.startsWith(`pagefind${sep}`))
+          .sort();
+        // The service process starts with the first call and inherits the environment.
+        const chunkSizeBefore = process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'];
+        process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] = chunkSizeBefore ?? INDEX_CHUNK_SIZE;
+        try {
+          const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi' });
+          if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
+          let pages = 0;
+          for (const file of files) {
+            const html = await readFile(join(root, file), 'utf8');
+            if (!isIndexed(html)) continue;
+            // "khau-hieu/x/index.html" → "/khau-hieu/x/"; the client prefixes the base path.
+            const url = `/${file.split(sep).join('/')}`.replace(/\/index\.html$/, '/');
+            let content: string;
+            try {
+              content = makeIndexCopy(html);
+            } catch (error) {
+              throw new Error(`${file}: ${(error as Error).message}`, { cause: error });
+            }
+            const added = await index.addHTMLFile({ url, content });
+            if (added.errors.length) throw new Error(`${file}: ${added.errors.join('; ')}`);
+            pages++;
+          }
+          if (pages === 0) throw new Error('no page has a data-pagefind-body region: nothing to index');
+          const outputPath = join(root, 'pagefind');
+          const written = await index.writeFiles({ outputPath });
+          if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
+          for (const file of await readdir(outputPath)) {
+            if (UNUSED_BUNDLE_FILES.test(file)) await rm(join(outputPath, file));
+          }
+          logger.info(`search index: ${pages} pages in ${Math.round(performance.now() - started)} ms`);
+        } finally {
+          await pagefind.close();
+          if (chunkSizeBefore === undefined) delete process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'];
+        }
+      },
+    },
+  };
+}

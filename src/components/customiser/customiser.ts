@@ -1,0 +1,301 @@
+/**
+ * `<print-customiser>`: the customiser page's form, live preview and downloads,
+ * made in the browser by the same engine as the build's files (`src/shared/print/`).
+ * Nothing typed leaves the page: the fonts are fetched from this site, and the
+ * files are made here and handed to the browser as downloads.
+ *
+ * Enhances the server-rendered markup of `src/components/customiser/PrintCustomiser.astro`;
+ * finds its elements only through `js-customiser-*` classes. Strings come from
+ * `src/i18n/vi.json` through the element's `data-strings`.
+ *
+ * Loaded on /tao-mau/ only. pdf-lib (about 180 KB) is loaded when a PDF is asked for.
+ */
+import * as fontkit from 'fontkit';
+import type { UiKey } from '../../i18n';
+import { createLayoutFont, type FontkitFontLike, type PrintFonts } from '../../shared/print/font';
+import { FORMATS, findFormat, isPrintFormat, printFileName, type PrintFormat } from '../../shared/print/formats';
+import { layoutScene, type Scene } from '../../shared/print/layout';
+import { renderSvg } from '../../shared/print/render-svg';
+import { SCHEMES, findScheme, type ColourScheme } from '../../shared/print/schemes';
+import { cleanText } from '../../shared/print/text';
+import { OFFICE_PNG_DPI, OFFICE_PNG_FORMATS } from '../../shared/print-files/manifest';
+import { slugify } from '../../shared/slug';
+import { Announcer } from './announcer';
+import { unitLineMessages, unitLineShown, UNIT_LINE_MAX_LENGTH, type Message } from './messages';
+import { svgToPng, withPngDensity } from './png';
+
+type Strings = Partial<Record<UiKey, string>>;
+type FileType = 'pdf' | 'svg' | 'png';
+
+/** Fill `{name}` placeholders. */
+const fill = (template: string, vars: Readonly<Record<string, string | number>> = {}): string =>
+  template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+
+async function loadFont(url: string): Promise<FontkitFontLike> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  const font = fontkit.create(new Uint8Array(await response.arrayBuffer()));
+  if (!('layout' in font)) throw new Error(`${url}: not a single font`);
+  return font as unknown as FontkitFontLike;
+}
+
+/** Pixel size of the PNG a format gets (as the build makes it), or `undefined` if it gets none. */
+export function pngSize(format: PrintFormat): { width: number; height: number } | undefined {
+  if (!isPrintFormat(format)) return { width: format.width, height: format.height };
+  if (!OFFICE_PNG_FORMATS.includes(format.id)) return undefined;
+  const scale = OFFICE_PNG_DPI / 25.4;
+  return { width: Math.round(format.width * scale), height: Math.round(format.height * scale) };
+}
+
+interface Choice {
+  readonly sloganId: string;
+  readonly slogan: string;
+  readonly format: PrintFormat;
+  readonly scheme: ColourScheme;
+  readonly unitRaw: string;
+  readonly cropMarks: boolean;
+}
+
+class PrintCustomiser extends HTMLElement {
+  private strings: Strings = {};
+  private fonts: PrintFonts | undefined;
+  private previewUrl: string | undefined;
+  private announcer: Announcer | undefined;
+  private lastAnnounced = '';
+  private announceTimer: ReturnType<typeof setTimeout> | undefined;
+  private frame = 0;
+  private busy = false;
+
+  private el<T extends HTMLElement>(name: string): T {
+    const found = this.querySelector<T>(`.js-customiser-${name}`);
+    if (!found) throw new Error(`<print-customiser>: missing .js-customiser-${name}`);
+    return found;
+  }
+
+  private text(key: UiKey, vars?: Readonly<Record<string, string | number>>): string {
+    return fill(this.strings[key] ?? key, vars);
+  }
+
+  connectedCallback(): void {
+    this.init().catch((error: unknown) => this.fail(error));
+  }
+
+  private async init(): Promise<void> {
+    this.strings = JSON.parse(this.dataset['strings'] ?? '{}') as Strings;
+    const regions = this.querySelectorAll<HTMLElement>('.js-customiser-announcer');
+    if (regions.length === 2) this.announcer = new Announcer([regions[0]!, regions[1]!]);
+
+    const form = this.el<HTMLFormElement>('form');
+    const unit = this.el<HTMLTextAreaElement>('unit');
+    unit.maxLength = UNIT_LINE_MAX_LENGTH;
+    this.applyQuery(form);
+    form.addEventListener('submit', (event) => event.preventDefault());
+    form.addEventListener('input', () => this.schedule());
+    form.addEventListener('change', () => this.schedule());
+    for (const button of this.querySelectorAll<HTMLButtonElement>('.js-customiser-download')) {
+      button.addEventListener('click', () => void this.download(button.dataset['type'] as FileType));
+    }
+
+    this.dataset['state'] = 'loading';
+    this.setStatus(this.text('customiser.loading'));
+    const [display, text] = await Promise.all([loadFont(this.dataset['displayFont'] ?? ''), loadFont(this.dataset['textFont'] ?? '')]);
+    this.fonts = { display: createLayoutFont(display), text: createLayoutFont(text) };
+    this.dataset['state'] = 'ready';
+    this.setButtonsEnabled(true);
+    this.update();
+    this.setStatus(this.text('customiser.ready'));
+  }
+
+  /** `?khau-hieu=<id>&kho=<format>&mau=<scheme>` preselects, as the slogan pages link here. */
+  private applyQuery(form: HTMLFormElement): void {
+    const query = new URLSearchParams(location.search);
+    const select = (name: string, value: string | null) => {
+      const field = form.elements.namedItem(name);
+      if (!value || !(field instanceof HTMLSelectElement)) return;
+      if ([...field.options].some((option) => option.value === value)) field.value = value;
+    };
+    select('khau-hieu', query.get('khau-hieu'));
+    select('kho', query.get('kho'));
+    const scheme = query.get('mau');
+    const radio = form.querySelector<HTMLInputElement>(`input[name="mau"][value="${CSS.escape(scheme ?? '')}"]`);
+    if (radio) radio.checked = true;
+  }
+
+  private read(): Choice {
+    const form = this.el<HTMLFormElement>('form');
+    const data = new FormData(form);
+    const sloganSelect = this.el<HTMLSelectElement>('slogan');
+    const option = sloganSelect.selectedOptions[0];
+    return {
+      sloganId: sloganSelect.value,
+      slogan: option?.dataset['text'] ?? '',
+      format: findFormat(String(data.get('kho'))) ?? FORMATS[0]!,
+      scheme: findScheme(String(data.get('mau'))) ?? SCHEMES[0]!,
+      unitRaw: this.el<HTMLTextAreaElement>('unit').value,
+      cropMarks: data.get('dau-cat') === 'co',
+    };
+  }
+
+  /** Re-lay the design at most once per frame while typing. */
+  private schedule(): void {
+    if (!this.fonts || this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.update();
+    });
+  }
+
+  private layout(choice: Choice): Scene {
+    if (!this.fonts) throw new Error('fonts not loaded');
+    return layoutScene({
+      slogan: choice.slogan,
+      format: choice.format,
+      scheme: choice.scheme,
+      heading: this.dataset['heading'] ?? '',
+      footer: this.dataset['footer'] ?? '',
+      unitLine: choice.unitRaw,
+      fonts: this.fonts,
+    });
+  }
+
+  private update(): void {
+    const choice = this.read();
+    const scene = this.layout(choice);
+
+    // Preview: the same SVG the download gives, finished size.
+    if (this.previewUrl) URL.revokeObjectURL(this.previewUrl);
+    this.previewUrl = URL.createObjectURL(new Blob([renderSvg(scene)], { type: 'image/svg+xml' }));
+    const preview = this.el<HTMLImageElement>('preview');
+    preview.src = this.previewUrl;
+    const shown = unitLineShown(scene);
+    preview.alt = this.text('customiser.previewAlt', {
+      format: choice.format.label,
+      scheme: choice.scheme.label,
+      slogan: choice.slogan,
+      unit: shown ? this.text('customiser.previewAltUnit', { unit: shown }) : this.text('customiser.previewAltNoUnit'),
+    });
+    preview.hidden = false;
+    this.el('unit-shown').textContent = shown ?? this.text('customiser.unitNone');
+
+    // Messages: shown by the field, read out when they change.
+    const messages = unitLineMessages(choice.unitRaw, scene);
+    const list = this.el<HTMLUListElement>('messages');
+    list.replaceChildren(
+      ...messages.map((message) => {
+        const item = document.createElement('li');
+        item.className = `customiser-message customiser-message--${message.level}`;
+        item.dataset['key'] = message.key;
+        item.textContent = this.messageText(message);
+        return item;
+      }),
+    );
+    this.queueAnnouncement(messages);
+
+    // PNG only where the build makes one.
+    const png = pngSize(choice.format);
+    this.el<HTMLButtonElement>('png').hidden = !png;
+    this.el('png-note').hidden = !!png;
+  }
+
+  private messageText(message: Message): string {
+    return this.text(message.key, message.vars);
+  }
+
+  /** Read out the messages once typing pauses, and only if they changed. */
+  private queueAnnouncement(messages: readonly Message[]): void {
+    clearTimeout(this.announceTimer);
+    this.announceTimer = setTimeout(() => {
+      const text = messages.map((message) => this.messageText(message)).join(' ');
+      if (text === this.lastAnnounced) return;
+      this.lastAnnounced = text;
+      this.announcer?.announce(text);
+    }, 700);
+  }
+
+  private setStatus(message: string): void {
+    this.el('status').textContent = message;
+    this.announcer?.announce(message);
+  }
+
+  private setButtonsEnabled(enabled: boolean): void {
+    for (const button of this.querySelectorAll<HTMLButtonElement>('.js-customiser-download')) button.disabled = !enabled;
+  }
+
+  private fileName(choice: Choice, type: FileType): string {
+    // The unit's name in the file name, whole words only, at most 40 characters.
+    let unit = '';
+    for (const word of slugify(choice.unitRaw).split('-')) {
+      if (!word || unit.length + word.length + 1 > 40) break;
+      unit = unit ? `${unit}-${word}` : word;
+    }
+    const marks = type === 'pdf' && choice.cropMarks && isPrintFormat(choice.format) ? '_dau-cat' : '';
+    return printFileName(choice.sloganId, choice.format.id, choice.scheme.id, type).replace(
+      new RegExp(`\\.${type}$`),
+      `${unit ? `_${unit}` : ''}${marks}.${type}`,
+    );
+  }
+
+  private async download(type: FileType): Promise<void> {
+    if (!this.fonts || this.busy) return;
+    // Whatever was typed last, even within the current frame.
+    const choice = this.read();
+    const scene = this.layout(choice);
+    const label = type.toUpperCase();
+    this.busy = true;
+    this.setButtonsEnabled(false);
+    this.setStatus(this.text('customiser.making', { type: label }));
+    try {
+      let bytes: Uint8Array;
+      let mime: string;
+      if (type === 'pdf') {
+        const { renderPdf } = await import('../../shared/print/render-pdf');
+        bytes = await renderPdf(scene, {
+          cropMarks: choice.cropMarks,
+          title: choice.slogan,
+          subject: this.dataset['heading'],
+          author: cleanText(choice.unitRaw) || undefined,
+        });
+        mime = 'application/pdf';
+      } else if (type === 'svg') {
+        bytes = new TextEncoder().encode(renderSvg(scene, { area: isPrintFormat(choice.format) ? 'bleed' : 'trim' }));
+        mime = 'image/svg+xml';
+      } else {
+        const size = pngSize(choice.format);
+        if (!size) return;
+        const png = await svgToPng(renderSvg(scene, { pixelSize: size }), size.width, size.height);
+        bytes = isPrintFormat(choice.format) ? withPngDensity(png, OFFICE_PNG_DPI) : png;
+        mime = 'image/png';
+      }
+      const name = this.fileName(choice, type);
+      const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime }));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = name;
+      link.hidden = true;
+      this.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      this.setStatus(this.text('customiser.made', { name }));
+    } catch (error) {
+      console.error(error);
+      this.setStatus(this.text('customiser.makeFailed', { type: label }));
+    } finally {
+      this.busy = false;
+      this.setButtonsEnabled(true);
+    }
+  }
+
+  private fail(error: unknown): void {
+    console.error(error);
+    this.dataset['state'] = 'failed';
+    this.setButtonsEnabled(false);
+    try {
+      this.setStatus(this.text('customiser.loadFailed'));
+    } catch {
+      // The markup itself is broken: nothing more to say.
+    }
+  }
+}
+
+customElements.define('print-customiser', PrintCustomiser);

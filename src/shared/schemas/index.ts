@@ -1,0 +1,37 @@
+/**
+ * Every collection's schema, keyed by collection name. Imported by
+ * `src/content.config.ts` (Astro) and by `src/build/content/check.ts` (the
+ * build's own strict check and the unit tests), so both validate alike.
+ */
+import { activitySchema } from './activity';
+import { agencySchema } from './agency';
+import { campaignSchema } from './campaign';
+import { helpLineSchema } from './help-line';
+import { legalDocumentSchema } from './legal-document';
+import { milestoneSchema } from './milestone';
+import { sloganSchema } from './slogan';
+
+export const dataSchemas = {
+  campaign: campaignSchema,
+  slogans: sloganSchema,
+  activities: activitySchema,
+  agencies: agencySchema,
+  milestones: milestoneSchema,
+  legalBasis: legalDocumentSchema,
+  helpLines: helpLineSchema,
+} as const;
+
+export type DataCollection = keyof typeof dataSchemas;
+
+/** The YAML file (under `content/`) that holds each data collection. */
+export const dataFiles: Record<DataCollection, string> = {
+  campaign: 'campaign.yaml',
+  slogans: 'slogans.yaml',
+  activities: 'activities.yaml',
+  agencies: 'agencies.yaml',
+  milestones: 'milestones.yaml',
+  legalBasis: 'legal-basis.yaml',
+  helpLines: 'help-lines.yaml',
+};
+
+export { pageSchema } from './page';
