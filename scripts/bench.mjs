@@ -108,7 +108,9 @@ try {
   for (let i = 0; i < 50; i++) {
     try {
       if ((await fetch(`${origin}${basePath}`)).ok) break;
-    } catch {}
+    } catch {
+      // not listening yet: try again
+    }
     await sleep(100);
   }
   // A server that exited at once could not listen: whatever answered is not this dist/.

@@ -1,0 +1,61 @@
+// @ts-check
+/**
+ * Lint for the whole project: ESLint's and typescript-eslint's recommended rules,
+ * eslint-plugin-astro for .astro files, and the Node/browser boundary (see src/README.md).
+ * `npm run lint` must end with no problems at all (`--max-warnings 0`).
+ */
+import { builtinModules } from 'node:module';
+import js from '@eslint/js';
+import astro from 'eslint-plugin-astro';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** Code that may end up in a browser bundle. */
+export const BROWSER_FILES = [
+  'src/components/**/*.ts',
+  'src/shared/**/*.ts',
+  'src/i18n/**/*.ts',
+  // the <script> of an .astro file, which eslint-plugin-astro lints as a virtual file
+  'src/**/*.astro/*.ts',
+  'src/**/*.astro/*.js',
+];
+
+/** The rule that keeps Node-only code out of browser code. */
+export const boundaryRule = {
+  'no-restricted-imports': [
+    'error',
+    {
+      paths: [
+        { name: 'sharp', message: 'sharp is Node-only: browser code may not import it.' },
+        ...builtinModules.map((name) => ({ name, message: `"${name}" is a Node built-in: browser code may not import it.` })),
+      ],
+      patterns: [
+        { group: ['node:*'], message: 'Node built-ins are Node-only: browser code may not import them.' },
+        {
+          group: ['**/build/**', '**/build', 'sharp/*'],
+          message: 'src/build/ is Node-only: browser code may import src/shared/, src/i18n/ and its own folder.',
+        },
+      ],
+    },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['dist/', '.astro/', '.cache/', 'node_modules/', 'test-results/', 'playwright-report/', 'tests/fixtures/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...astro.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    name: 'browser globals',
+    // page.evaluate() callbacks in the bench and the end-to-end tests run in the page
+    files: ['src/components/**/*.ts', 'src/**/*.astro/*.ts', 'src/**/*.astro/*.js', 'scripts/bench.mjs', 'tests/e2e/**'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  { name: 'node-browser boundary', files: BROWSER_FILES, rules: boundaryRule },
+);
