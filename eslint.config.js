@@ -58,4 +58,16 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   { name: 'node-browser boundary', files: BROWSER_FILES, rules: boundaryRule },
+  {
+    name: 'shared code uses neither Node nor DOM globals',
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['process', 'Buffer', 'require', '__dirname', 'document', 'window', 'navigator', 'localStorage'].map(
+          (name) => ({ name, message: `src/shared/ runs in Node and in the browser: "${name}" exists in only one.` }),
+        ),
+      ],
+    },
+  },
 );

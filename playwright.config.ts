@@ -7,7 +7,7 @@ const executablePath: string | undefined = await findChromium();
 
 /**
  * End-to-end tests run against the built site (`dist/`, built by `npm test`
- * before this runs) served by `astro preview` on 127.0.0.1.
+ * before this runs) served by scripts/serve.mjs on 127.0.0.1.
  */
 export default defineConfig({
   testDir: 'tests/e2e',

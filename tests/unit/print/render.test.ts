@@ -1,4 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef } from 'pdf-lib';
 import sharp from 'sharp';
@@ -167,21 +166,5 @@ describe('rasters (Node adapter, sharp)', () => {
 
   it('refuses a full-size banner WebP beyond WebP’s limit instead of failing inside sharp', async () => {
     await expect(renderRaster(scene('bang-ron-5x0-8'), { format: 'webp', dpi: 150 })).rejects.toThrow(RangeError);
-  });
-});
-
-describe('shared core', () => {
-  it('imports nothing Node-only or DOM-only outside node/', () => {
-    const dir = new URL('../../../src/shared/print/', import.meta.url);
-    const files = readdirSync(dir).filter((name) => name.endsWith('.ts'));
-    expect(files.length).toBeGreaterThanOrEqual(8);
-    for (const name of files) {
-      const source = readFileSync(new URL(name, dir), 'utf8');
-      expect(source, name).toContain('N.B. THIS FILE IS IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE');
-      const imports = [...source.matchAll(/from '([^']+)'/g)].map((m) => m[1]);
-      for (const spec of imports) expect(['pdf-lib'].includes(spec!) || spec!.startsWith('./'), `${name}: ${spec}`).toBe(true);
-      const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
-      expect(code, name).not.toMatch(/\b(document|window|process|Buffer|require)\b\s*[.(]/);
-    }
   });
 });
