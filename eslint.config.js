@@ -20,7 +20,10 @@ export const BROWSER_FILES = [
   'src/**/*.astro/*.js',
 ];
 
-/** The rule that keeps Node-only code out of browser code. */
+/**
+ * The rule that keeps Node-only code out of browser code.
+ * @type {import('eslint').Linter.RulesRecord}
+ */
 export const boundaryRule = {
   'no-restricted-imports': [
     'error',
