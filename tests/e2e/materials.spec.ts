@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { expect, test, type APIRequestContext } from '@playwright/test';
+import pLimit from 'p-limit';
 import { basePath } from '../../site.config.mjs';
 import type { ManifestBundle, ManifestFile, PrintManifest } from '../../src/shared/print-files/manifest';
 import { readZip } from '../unit/print-files/zip-reader';
@@ -26,20 +27,15 @@ const TYPES: Record<string, string> = {
 
 /** Fetches every file (a few at a time) and checks type, size and SHA-256 against the manifest. */
 async function expectServedAsListed(request: APIRequestContext, entries: readonly (ManifestFile | ManifestBundle)[]) {
-  const queue = [...entries];
   const problems: string[] = [];
-  await Promise.all(
-    Array.from({ length: 6 }, async () => {
-      for (let entry = queue.shift(); entry; entry = queue.shift()) {
-        const response = await request.get(url(entry.path));
-        const body = await response.body();
-        if (response.status() !== 200) problems.push(`${entry.path}: HTTP ${response.status()}`);
-        else if (!response.headers()['content-type']?.startsWith(TYPES[entry.type]!)) problems.push(`${entry.path}: ${response.headers()['content-type']}`);
-        else if (body.length !== entry.bytes) problems.push(`${entry.path}: ${body.length} bytes, manifest says ${entry.bytes}`);
-        else if (sha256(body) !== entry.sha256) problems.push(`${entry.path}: SHA-256 differs from the manifest`);
-      }
-    }),
-  );
+  await pLimit(6).map(entries, async (entry) => {
+    const response = await request.get(url(entry.path));
+    const body = await response.body();
+    if (response.status() !== 200) problems.push(`${entry.path}: HTTP ${response.status()}`);
+    else if (!response.headers()['content-type']?.startsWith(TYPES[entry.type]!)) problems.push(`${entry.path}: ${response.headers()['content-type']}`);
+    else if (body.length !== entry.bytes) problems.push(`${entry.path}: ${body.length} bytes, manifest says ${entry.bytes}`);
+    else if (sha256(body) !== entry.sha256) problems.push(`${entry.path}: SHA-256 differs from the manifest`);
+  });
   expect(problems).toEqual([]);
 }
 
@@ -95,6 +91,22 @@ test.describe('slogan page', () => {
     const bundle = manifest.bundles.find((b) => b.sloganId === id)!;
     expect([...links].sort()).toEqual([...own.map((f) => url(f.path)), url(bundle.path)].sort());
     await expect(page.getByRole('link', { name: 'Thêm tên đơn vị vào khẩu hiệu này' })).toHaveAttribute('href', `${basePath}tao-mau/?khau-hieu=${id}`);
+  });
+
+  test('names each file as the materials page does', async ({ page }) => {
+    const linkTexts = async (path: string) => {
+      await page.goto(path);
+      const section = path.startsWith('tai-lieu') ? page.locator('section.materials-slogan', { has: page.locator(`[id="${id}"]`) }) : page.locator('main');
+      return section.locator('a[download][href*="/tai-lieu/tep/"]').evaluateAll((anchors) =>
+        Object.fromEntries(anchors.map((a) => [a.getAttribute('href'), a.firstChild?.textContent])),
+      );
+    };
+    const onSloganPage = await linkTexts(`khau-hieu/${id}/`);
+    expect(onSloganPage).toEqual(await linkTexts('tai-lieu/'));
+    const og = printFiles.find((f) => f.sloganId === id && f.formatId === 'og-1200x630' && f.scheme === 'cam')!;
+    expect(onSloganPage[url(og.path)]).toBe('PNG 1200 × 630 px');
+    const a4png = printFiles.find((f) => f.sloganId === id && f.formatId === 'a4' && f.scheme === 'cam' && f.type === 'png')!;
+    expect(onSloganPage[url(a4png.path)]).toBe('PNG 150 dpi');
   });
 
   test('uses its 1200 × 630 PNG as the link preview image', async ({ page, request }) => {

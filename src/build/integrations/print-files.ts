@@ -4,6 +4,7 @@ import { constants } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger, ViteUserConfig } from 'astro';
+import pLimit from 'p-limit';
 import { checkContent } from '../content/check';
 import { generatePrintFiles, type GenerateResult, type SiteFile } from '../print-files/generate';
 import { PRINT_FONTS } from '../../shared/print-files/manifest';
@@ -24,6 +25,9 @@ export const PRINT_CACHE_DIR = '.cache/print-files';
 
 /** Timings of the last run, for `npm run bench`. */
 export const LAST_RUN_FILE = 'last-run.json';
+
+/** Files copied into `dist/` at once. */
+const COPY_CONCURRENCY = 8;
 
 const TYPES: Record<string, string> = {
   '.pdf': 'application/pdf',
@@ -144,16 +148,11 @@ export function printFiles(): AstroIntegration {
         const outDir = fileURLToPath(dir);
         const all = [...result.siteFiles, ...fontFiles()];
         // A few copies at a time; a reflink where the file system can, a plain copy elsewhere.
-        const queue = [...all];
-        await Promise.all(
-          Array.from({ length: 8 }, async () => {
-            for (let file = queue.shift(); file; file = queue.shift()) {
-              const target = join(outDir, file.path);
-              await mkdir(dirname(target), { recursive: true });
-              await copyFile(file.from, target, constants.COPYFILE_FICLONE);
-            }
-          }),
-        );
+        await pLimit(COPY_CONCURRENCY).map(all, async (file) => {
+          const target = join(outDir, file.path);
+          await mkdir(dirname(target), { recursive: true });
+          await copyFile(file.from, target, constants.COPYFILE_FICLONE);
+        });
         const copySeconds = (performance.now() - started) / 1000;
         logger.info(`copied ${all.length} print files and fonts into ${outDir} in ${copySeconds.toFixed(1)} s`);
         await writeFile(

@@ -32,6 +32,33 @@ const FLAG_UTF8 = 0x0800;
 const VERSION = 20;
 const MAX_32 = 0xffffffff;
 
+/** What the local header and the central directory both say of an entry. */
+interface EntryFields {
+  readonly flags: number;
+  readonly method: number;
+  readonly crc: number;
+  readonly storedSize: number;
+  readonly size: number;
+  readonly nameLength: number;
+}
+
+/**
+ * Writes the 26 bytes the local file header (at offset 4) and the central directory
+ * header (at offset 6) share, in the same order: version needed, flags, method, time,
+ * date, CRC-32, compressed and uncompressed size, name length.
+ */
+function writeEntryFields(header: Buffer, at: number, fields: EntryFields): void {
+  header.writeUInt16LE(VERSION, at);
+  header.writeUInt16LE(fields.flags, at + 2);
+  header.writeUInt16LE(fields.method, at + 4);
+  header.writeUInt16LE(DOS_TIME, at + 6);
+  header.writeUInt16LE(DOS_DATE, at + 8);
+  header.writeUInt32LE(fields.crc, at + 10);
+  header.writeUInt32LE(fields.storedSize, at + 14);
+  header.writeUInt32LE(fields.size, at + 18);
+  header.writeUInt16LE(fields.nameLength, at + 22);
+}
+
 /** Build a complete ZIP archive in memory. Throws on duplicate names or sizes needing ZIP64. */
 export function createZip(entries: readonly ZipEntry[]): Buffer {
   const seen = new Set<string>();
@@ -63,32 +90,18 @@ export function createZip(entries: readonly ZipEntry[]): Buffer {
     const nameBytes = Buffer.from(name, 'utf8');
     const flags = /^[\x20-\x7e]*$/.test(name) ? 0 : FLAG_UTF8;
 
+    const fields: EntryFields = { flags, method, crc, storedSize: stored.length, size: data.length, nameLength: nameBytes.length };
+
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(VERSION, 4);
-    local.writeUInt16LE(flags, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt16LE(DOS_TIME, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(stored.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    local.writeUInt16LE(0, 28);
+    writeEntryFields(local, 4, fields);
+    local.writeUInt16LE(0, 28); // extra field length
 
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     // Made by: UNIX (3) so the permissions below are read, spec version 2.0.
     central.writeUInt16LE((3 << 8) | VERSION, 4);
-    central.writeUInt16LE(VERSION, 6);
-    central.writeUInt16LE(flags, 8);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt16LE(DOS_TIME, 12);
-    central.writeUInt16LE(DOS_DATE, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(stored.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
+    writeEntryFields(central, 6, fields);
     central.writeUInt16LE(0, 30); // extra field length
     central.writeUInt16LE(0, 32); // comment length
     central.writeUInt16LE(0, 34); // disk number start

@@ -137,11 +137,6 @@ export interface PrintManifest {
   readonly bundles: readonly ManifestBundle[];
 }
 
-/** The print files (not previews) of one slogan, in format then scheme order. */
-export function printFilesOf(manifest: PrintManifest, sloganId: string): ManifestFile[] {
-  return manifest.files.filter((file) => file.sloganId === sloganId && file.purpose === 'print');
-}
-
 /** The file of a slogan, format, scheme and type, if generated. */
 export function findFile(
   manifest: PrintManifest,

@@ -1,0 +1,103 @@
+/**
+ * The cache folder of the print files: every rendered file and ZIP bundle is
+ * kept under a key that hashes everything that shapes it, so an unchanged
+ * rebuild renders nothing.
+ *
+ * NODE ONLY (node:fs, node:crypto).
+ *
+ * Layout (`dir`):
+ *   objects/<key>.<ext>   one rendered file; <key> hashes everything that shapes it
+ *   bundles/<key>.zip     one ZIP; <key> hashes its members' names and checksums
+ *   index.json            <key> → bytes and SHA-256, so cached files are not re-read
+ *   manifest.json         the last manifest written
+ * Objects no longer referenced are deleted at the end of a run (`removeUnused`).
+ */
+
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/** What the index knows of one cached file. */
+export interface IndexEntry {
+  readonly bytes: number;
+  readonly sha256: string;
+  /** Size of a raster, as rendered. */
+  readonly pixels?: { readonly width: number; readonly height: number } | undefined;
+}
+
+export const sha256 = (data: Uint8Array | string): string => createHash('sha256').update(data).digest('hex');
+
+export class PrintCache {
+  readonly objectsDir: string;
+  readonly bundlesDir: string;
+  readonly manifestFile: string;
+  private readonly indexFile: string;
+  /** The index as the last run left it. */
+  private readonly previous: Readonly<Record<string, IndexEntry>>;
+  /** What this run used: only this is written back. */
+  private readonly next: Record<string, IndexEntry> = {};
+
+  private constructor(dir: string, previous: Record<string, IndexEntry>) {
+    this.objectsDir = join(dir, 'objects');
+    this.bundlesDir = join(dir, 'bundles');
+    this.manifestFile = join(dir, 'manifest.json');
+    this.indexFile = join(dir, 'index.json');
+    this.previous = previous;
+  }
+
+  /** Opens (and creates, if need be) the cache in `dir`; a missing or unreadable index counts as empty. */
+  static async open(dir: string): Promise<PrintCache> {
+    await mkdir(join(dir, 'objects'), { recursive: true });
+    await mkdir(join(dir, 'bundles'), { recursive: true });
+    let previous: Record<string, IndexEntry>;
+    try {
+      previous = JSON.parse(await readFile(join(dir, 'index.json'), 'utf8')) as Record<string, IndexEntry>;
+    } catch {
+      previous = {};
+    }
+    return new PrintCache(dir, previous);
+  }
+
+  objectFile(key: string, extension: string): string {
+    return join(this.objectsDir, `${key}.${extension}`);
+  }
+
+  bundleFile(key: string): string {
+    return join(this.bundlesDir, `${key}.zip`);
+  }
+
+  /** The file is on disk and the index of the last run knows it. */
+  has(key: string, file: string): boolean {
+    return existsSync(file) && this.previous[key] !== undefined;
+  }
+
+  /**
+   * Records a finished file under its key: `data` just made (checksummed here),
+   * or, without it, a cached file (its index entry, else its bytes read again).
+   */
+  async remember(key: string, file: string, data?: Uint8Array, pixels?: IndexEntry['pixels']): Promise<IndexEntry> {
+    const known = this.previous[key];
+    const entry: IndexEntry =
+      data !== undefined
+        ? { bytes: data.byteLength, sha256: sha256(data), ...(pixels ? { pixels } : {}) }
+        : (known ?? (await readFile(file).then((bytes) => ({ bytes: bytes.byteLength, sha256: sha256(bytes) }))));
+    this.next[key] = entry;
+    return entry;
+  }
+
+  /** Writes `index.json` with the entries this run remembered, and only those. */
+  async saveIndex(): Promise<void> {
+    await writeFile(this.indexFile, JSON.stringify(this.next));
+  }
+
+  /** Forgets the objects and bundles this run did not use, so the cache does not grow without end. */
+  async removeUnused(used: ReadonlySet<string>): Promise<void> {
+    for (const dir of [this.objectsDir, this.bundlesDir]) {
+      for (const name of await readdir(dir)) {
+        const file = join(dir, name);
+        if (!used.has(file)) await rm(file, { force: true });
+      }
+    }
+  }
+}

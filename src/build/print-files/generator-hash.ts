@@ -1,0 +1,56 @@
+/**
+ * The part of every cache key that is not per file: the generator's own sources,
+ * the versions of the libraries that shape the bytes, and the font bytes.
+ *
+ * NODE ONLY (node:fs, node:crypto, node:module, sharp).
+ */
+
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join, relative } from 'node:path';
+import sharp from 'sharp';
+import { fontBytes } from '../print/load-fonts';
+
+/** Folders whose source files shape the output: a change there re-renders everything. */
+export const GENERATOR_SOURCES = ['src/shared/print', 'src/shared/print-files', 'src/build/print', 'src/build/print-files'];
+
+/** Packages whose version shapes the output. */
+const GENERATOR_PACKAGES = ['pdf-lib', 'fontkit', 'sharp'];
+
+async function listFiles(dir: string): Promise<string[]> {
+  if (!existsSync(dir)) return [];
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries
+    .filter((entry) => entry.isFile() && /\.(ts|mjs|js|json)$/.test(entry.name))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+}
+
+/** Version of the package `name` that the file `entry` belongs to (some packages do not export package.json). */
+async function packageVersion(entry: string, name: string): Promise<string> {
+  for (let dir = dirname(entry); dir !== dirname(dir); dir = dirname(dir)) {
+    const file = join(dir, 'package.json');
+    if (!existsSync(file)) continue;
+    const data = JSON.parse(await readFile(file, 'utf8')) as { name?: string; version?: string };
+    if (data.name === name && data.version) return data.version;
+  }
+  throw new Error(`No package.json of ${name} above ${entry}`);
+}
+
+/** Hash of everything every file depends on besides its own inputs: engine sources, library versions, fonts. */
+export async function generatorHash(root: string): Promise<string> {
+  const hash = createHash('sha256');
+  for (const dir of GENERATOR_SOURCES) {
+    for (const file of await listFiles(join(root, dir))) {
+      hash.update(relative(root, file)).update('\0').update(await readFile(file)).update('\0');
+    }
+  }
+  const require = createRequire(join(root, 'package.json'));
+  for (const name of GENERATOR_PACKAGES) hash.update(`${name}@${await packageVersion(require.resolve(name), name)}\0`);
+  hash.update(`libvips@${sharp.versions.vips}\0`);
+  const fonts = fontBytes();
+  hash.update(fonts.display).update('\0').update(fonts.text);
+  return hash.digest('hex');
+}

@@ -1,0 +1,91 @@
+/**
+ * Step 1 of the print files: the plan. Every slogan × format × colour scheme is a
+ * design; each design gets the files `outputsFor()` says, each under a cache key
+ * that hashes everything that shapes it, and the plan says which are cached.
+ *
+ * NODE ONLY (the cache is on disk).
+ */
+
+import type { ColourScheme, PrintFormat } from '../../shared/print/index';
+import { outputPath, outputsFor, type OutputSpec } from '../../shared/print-files/manifest';
+import { sha256, type PrintCache } from './cache';
+
+export interface PrintSlogan {
+  readonly id: string;
+  readonly order: number;
+  readonly text: string;
+}
+
+/** What goes on the files: from the content (never typed here). */
+export interface PrintSource {
+  readonly slogans: readonly PrintSlogan[];
+  readonly heading: string;
+  readonly footer: string;
+  /** Issuing unit on every file; empty for the generic files any unit may print. */
+  readonly unitLine?: string | undefined;
+}
+
+/** A file to place in the site: its site path and where the cache holds it. */
+export interface SiteFile {
+  readonly path: string;
+  readonly from: string;
+}
+
+/** One file of a design. */
+export interface PlannedOutput extends SiteFile {
+  readonly spec: OutputSpec;
+  /** Cache key: a hash of everything that shapes the file. */
+  readonly key: string;
+  /** The cache holds it from an earlier run: nothing to render. */
+  readonly cached: boolean;
+}
+
+/** One slogan in one format and colour scheme: one layout, the files made from it. */
+export interface Design {
+  readonly slogan: PrintSlogan;
+  readonly format: PrintFormat;
+  readonly scheme: ColourScheme;
+  readonly outputs: readonly PlannedOutput[];
+}
+
+export interface PlanOptions {
+  readonly source: PrintSource;
+  readonly formats: readonly PrintFormat[];
+  readonly schemes: readonly ColourScheme[];
+  /** `generatorHash()`: engine sources, library versions, fonts. */
+  readonly generator: string;
+  readonly cache: PrintCache;
+}
+
+/** The slogans in the plan's order: the order of files, bundles and the manifest. */
+export const inPlanOrder = (slogans: readonly PrintSlogan[]): PrintSlogan[] => [...slogans].sort((a, b) => a.order - b.order);
+
+/** Every design, slogan by slogan, then format, then scheme; each output with its key and cache state. */
+export function planDesigns({ source, formats, schemes, generator, cache }: PlanOptions): Design[] {
+  const unitLine = source.unitLine ?? '';
+  const designs: Design[] = [];
+  for (const slogan of inPlanOrder(source.slogans)) {
+    for (const format of formats) {
+      for (const scheme of schemes) {
+        const outputs = outputsFor(format).map((spec): PlannedOutput => {
+          const key = sha256(
+            JSON.stringify({
+              generator,
+              slogan: slogan.text,
+              heading: source.heading,
+              footer: source.footer,
+              unitLine,
+              format,
+              scheme,
+              spec,
+            }),
+          );
+          const from = cache.objectFile(key, spec.type);
+          return { spec, key, from, path: outputPath(slogan.id, format.id, scheme.id, spec), cached: cache.has(key, from) };
+        });
+        designs.push({ slogan, format, scheme, outputs });
+      }
+    }
+  }
+  return designs;
+}

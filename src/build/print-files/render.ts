@@ -1,0 +1,116 @@
+/**
+ * Step 2 of the print files: render what the plan says is not cached, with the
+ * layout engine (`src/shared/print/`), into the cache. A design is laid out once,
+ * and only if one of its files has to be made.
+ *
+ * NODE ONLY (node:fs, sharp).
+ */
+
+import { writeFile } from 'node:fs/promises';
+import pLimit from 'p-limit';
+import sharp from 'sharp';
+import { cleanText, layoutScene, renderPdf, renderSvg, type Scene } from '../../shared/print/index';
+import type { OutputSpec } from '../../shared/print-files/manifest';
+import { loadPrintFonts } from '../print/load-fonts';
+import { rasterSize, renderRaster } from '../print/render-raster';
+import type { IndexEntry, PrintCache } from './cache';
+import type { Design, PlannedOutput, PrintSlogan, PrintSource } from './plan';
+
+/** One planned file, made now or found in the cache. */
+export interface RenderedOutput {
+  readonly design: Design;
+  readonly output: PlannedOutput;
+  readonly entry: IndexEntry;
+}
+
+export interface RenderOptions {
+  readonly source: PrintSource;
+  readonly cache: PrintCache;
+  /** Raster jobs run at once (each on one libvips thread). */
+  readonly concurrency: number;
+  readonly log: (message: string) => void;
+}
+
+export interface RenderResult {
+  /** Every planned file, in plan order. */
+  readonly outputs: readonly RenderedOutput[];
+  readonly rendered: number;
+  readonly reused: number;
+}
+
+const isRaster = (spec: OutputSpec): boolean => spec.type === 'png' || spec.type === 'webp';
+
+/** The bytes of one file of a laid-out design. */
+async function renderOutput(scene: Scene, spec: OutputSpec, source: PrintSource, slogan: PrintSlogan): Promise<Uint8Array> {
+  switch (spec.type) {
+    case 'pdf':
+      return renderPdf(scene, {
+        title: slogan.text,
+        subject: source.heading,
+        author: cleanText(source.unitLine ?? '') || undefined,
+      });
+    case 'svg':
+      return Buffer.from(renderSvg(scene, { area: spec.area }), 'utf8');
+    case 'png':
+      return renderRaster(scene, { format: 'png', dpi: spec.dpi, width: spec.width, area: spec.area, palette: true });
+    case 'webp':
+      return renderRaster(scene, { format: 'webp', width: spec.width, area: spec.area, quality: 75 });
+  }
+}
+
+/**
+ * Makes every file of `designs` that is not cached and records each in the cache's
+ * index. Rasters go to libvips threads (a few at once, one thread each); vector files
+ * are made here, in turn.
+ */
+export async function renderDesigns(designs: readonly Design[], { source, cache, concurrency, log }: RenderOptions): Promise<RenderResult> {
+  const fonts = loadPrintFonts();
+  const unitLine = source.unitLine ?? '';
+  const limit = pLimit(concurrency);
+  const jobs: Promise<RenderedOutput>[] = [];
+  let rendered = 0;
+  let reused = 0;
+
+  const previousConcurrency = sharp.concurrency();
+  sharp.concurrency(1);
+  try {
+    for (const [i, design] of designs.entries()) {
+      const { slogan, format, scheme } = design;
+      let scene: Scene | undefined;
+      const sceneFor = (): Scene =>
+        (scene ??= layoutScene({ slogan: slogan.text, format, scheme, heading: source.heading, footer: source.footer, unitLine, fonts }));
+
+      for (const output of design.outputs) {
+        if (output.cached) {
+          reused++;
+          jobs.push(Promise.resolve({ design, output, entry: await cache.remember(output.key, output.from) }));
+          continue;
+        }
+        const current = sceneFor();
+        const make = async (): Promise<RenderedOutput> => {
+          const { spec } = output;
+          const data = await renderOutput(current, spec, source, slogan);
+          await writeFile(output.from, data);
+          const pixels = isRaster(spec) ? rasterSize(current, { dpi: spec.dpi, width: spec.width, area: spec.area }) : undefined;
+          const entry = await cache.remember(output.key, output.from, data, pixels);
+          rendered++;
+          return { design, output, entry };
+        };
+        if (isRaster(output.spec)) {
+          const job = limit(make);
+          // Awaited below with the rest; marked handled now so a failure while vector files
+          // are still being made is reported there, not as an unhandled rejection.
+          job.catch(() => {});
+          jobs.push(job);
+        } else {
+          jobs.push(Promise.resolve(await make()));
+        }
+      }
+      if (designs[i + 1]?.slogan !== slogan) log(`${slogan.order}/${source.slogans.length} ${slogan.id}`);
+    }
+    const outputs = await Promise.all(jobs);
+    return { outputs, rendered, reused };
+  } finally {
+    sharp.concurrency(previousConcurrency);
+  }
+}

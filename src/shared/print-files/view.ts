@@ -1,0 +1,75 @@
+/**
+ * How the pages list the print files: which types, in which order, the link text
+ * of each file, and the manifest look-ups they share (`/tai-lieu/`, each slogan's
+ * page). One place, so a file is named the same way wherever it is listed.
+ *
+ * Pure code (no `node:*`, no DOM); the words come from `src/i18n/vi.json`.
+ */
+
+import { t } from '../../i18n';
+import type { ColourScheme, PrintFormat } from '../print/index';
+import { findFile, type ManifestBundle, type ManifestFile, type OutputType, type PrintManifest } from './manifest';
+
+/** The types listed for download, in this order. The WebP previews are shown, not listed. */
+export const LISTED_TYPES = ['pdf', 'svg', 'png'] as const satisfies readonly OutputType[];
+
+/** The slogan a listing is for. */
+interface SloganRef {
+  readonly id: string;
+  readonly order: number;
+}
+
+/** A download link: the file, its visible text and its context for screen readers (see `FileLink.astro`). */
+export interface DownloadLink<File extends ManifestFile | ManifestBundle = ManifestFile> {
+  readonly file: File;
+  readonly label: string;
+  readonly context: string;
+}
+
+/**
+ * Link text of a print file: "PDF", "SVG", "PNG 150 dpi" for office printers,
+ * "PNG 1200 × 630 px" for a social image.
+ */
+export function fileLabel(file: ManifestFile): string {
+  if (file.type !== 'png') return file.type.toUpperCase();
+  if (file.dpi) return t('materials.pngDpi', { dpi: file.dpi });
+  return file.pixels ? t('materials.pngPixels', { width: file.pixels.width, height: file.pixels.height }) : 'PNG';
+}
+
+/** The print files of a slogan in one format and scheme, in `LISTED_TYPES` order, as links. */
+export function fileLinks(manifest: PrintManifest, slogan: SloganRef, format: PrintFormat, scheme: ColourScheme): DownloadLink[] {
+  const context = t('materials.linkContext', { order: slogan.order, format: format.label, scheme: scheme.label });
+  return LISTED_TYPES.flatMap((type) => findFile(manifest, { sloganId: slogan.id, formatId: format.id, scheme: scheme.id, type }) ?? []).map(
+    (file) => ({ file, label: fileLabel(file), context }),
+  );
+}
+
+/** The link texts of a format's print files, each once: "PDF, SVG, PNG 150 dpi". */
+export function fileLabelsOf(manifest: PrintManifest, formatId: string): string {
+  const files = manifest.files.filter((file) => file.formatId === formatId && file.purpose === 'print');
+  return [...new Set(files.map(fileLabel))].join(', ');
+}
+
+/** A WebP preview and the size it is shown at: half its pixels, so it is sharp on 2× screens. */
+export interface Preview {
+  readonly file: ManifestFile;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** The preview of a slogan in one format and scheme, if the build made one. */
+export function previewOf(manifest: PrintManifest, sloganId: string, formatId: string, schemeId: string): Preview | undefined {
+  const file = findFile(manifest, { sloganId, formatId, scheme: schemeId, type: 'webp' });
+  return file?.pixels ? { file, width: Math.round(file.pixels.width / 2), height: Math.round(file.pixels.height / 2) } : undefined;
+}
+
+/** The image a slogan's page gives link previews (Open Graph): its 1200 × 630 PNG on orange. */
+export function linkPreviewImageOf(manifest: PrintManifest, sloganId: string): ManifestFile | undefined {
+  return findFile(manifest, { sloganId, formatId: 'og-1200x630', scheme: 'cam', type: 'png' });
+}
+
+/** The ZIP of every print file of a slogan, as a link. */
+export function sloganBundleLink(manifest: PrintManifest, slogan: SloganRef): DownloadLink<ManifestBundle> | undefined {
+  const file = manifest.bundles.find((bundle) => bundle.scope === 'slogan' && bundle.sloganId === slogan.id);
+  return file && { file, label: t('materials.sloganBundle'), context: t('materials.bundleContext', { order: slogan.order }) };
+}
