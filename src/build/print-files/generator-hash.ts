@@ -7,20 +7,31 @@
 
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import sharp from 'sharp';
 import { fontBytes } from '../print/load-fonts';
 
-/** Folders whose source files shape the output: a change there re-renders everything. */
-export const GENERATOR_SOURCES = ['src/shared/print', 'src/shared/print-files', 'src/build/print', 'src/build/print-files'];
+/**
+ * Folders and files whose sources shape the output: a change there re-renders everything.
+ * `src/shared/print-files/view.ts` (how pages label the files) is left out on purpose.
+ */
+export const GENERATOR_SOURCES = [
+  'src/shared/print',
+  'src/shared/print-files/manifest.ts',
+  'src/build/print',
+  'src/build/print-files',
+];
 
 /** Packages whose version shapes the output. */
 const GENERATOR_PACKAGES = ['pdf-lib', 'fontkit', 'sharp'];
 
-async function listFiles(dir: string): Promise<string[]> {
-  if (!existsSync(dir)) return [];
+/** The source files at `path`: the file itself, or every source file under the folder. */
+async function listFiles(path: string): Promise<string[]> {
+  if (!existsSync(path)) return [];
+  if ((await stat(path)).isFile()) return [path];
+  const dir = path;
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
   return entries
     .filter((entry) => entry.isFile() && /\.(ts|mjs|js|json)$/.test(entry.name))
@@ -42,8 +53,8 @@ async function packageVersion(entry: string, name: string): Promise<string> {
 /** Hash of everything every file depends on besides its own inputs: engine sources, library versions, fonts. */
 export async function generatorHash(root: string): Promise<string> {
   const hash = createHash('sha256');
-  for (const dir of GENERATOR_SOURCES) {
-    for (const file of await listFiles(join(root, dir))) {
+  for (const source of GENERATOR_SOURCES) {
+    for (const file of await listFiles(join(root, source))) {
       hash.update(relative(root, file)).update('\0').update(await readFile(file)).update('\0');
     }
   }
