@@ -1,4 +1,4 @@
-// Deployment settings, read from the environment at build time (README: "Deploy").
+// Build settings, read from the environment at build time (README: "Deploy", "Start a new campaign").
 // Read by astro.config.mjs, the tests and scripts, and by pages through src/build/config.ts.
 
 /** Absolute origin the site is served from; used for canonical URLs, the sitemap and Open Graph. */
@@ -12,3 +12,10 @@ export const basePath = ('/' + (process.env.BASE_PATH || '').replace(/^\/+|\/+$/
  * (the GOV.UK pattern uses a weather page).
  */
 export const quickExitUrl = process.env.QUICK_EXIT_URL || 'https://www.google.com/';
+
+/**
+ * The campaign's content folder (README: "Start a new campaign"): relative to the project
+ * root, or absolute. Everything that reads content resolves it through
+ * `src/build/content/load.ts` (`contentDirOf`).
+ */
+export const contentDir = process.env.CONTENT_DIR || 'content';

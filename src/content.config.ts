@@ -1,25 +1,28 @@
 /**
- * Content collections. All campaign data lives in `content/` (see content/README.md);
- * the schemas are in `src/shared/schemas/` and are shared with the build's strict check
- * (`src/build/content/check.ts`), which also verifies references between collections.
+ * Content collections. All campaign data lives in the content folder (`content/`, or
+ * `CONTENT_DIR`: see content/README.md); the schemas are in `src/shared/schemas/`.
+ * The data collections come from the campaign loader (`src/build/content/loader.ts`),
+ * which reads and checks the folder once for the whole build, references included.
  */
 import { defineCollection } from 'astro:content';
-import { file, glob } from 'astro/loaders';
-import { dataFiles, dataSchemas, pageSchema, type DataCollection } from './shared/schemas';
-
-const data = (name: DataCollection) => file(`content/${dataFiles[name]}`);
+import { glob } from 'astro/loaders';
+import { contentDir } from '../site.config.mjs';
+import { campaignLoader } from './build/content/loader';
+import { PAGES_DIR, PAGE_PATTERN } from './build/content/load';
+import { dataSchemas, pageSchema } from './shared/schemas';
 
 // Written out one by one so each collection keeps its own inferred data type.
 export const collections = {
-  campaign: defineCollection({ loader: data('campaign'), schema: dataSchemas.campaign }),
-  slogans: defineCollection({ loader: data('slogans'), schema: dataSchemas.slogans }),
-  activities: defineCollection({ loader: data('activities'), schema: dataSchemas.activities }),
-  agencies: defineCollection({ loader: data('agencies'), schema: dataSchemas.agencies }),
-  milestones: defineCollection({ loader: data('milestones'), schema: dataSchemas.milestones }),
-  legalBasis: defineCollection({ loader: data('legalBasis'), schema: dataSchemas.legalBasis }),
-  helpLines: defineCollection({ loader: data('helpLines'), schema: dataSchemas.helpLines }),
+  campaign: defineCollection({ loader: campaignLoader('campaign'), schema: dataSchemas.campaign }),
+  slogans: defineCollection({ loader: campaignLoader('slogans'), schema: dataSchemas.slogans }),
+  activities: defineCollection({ loader: campaignLoader('activities'), schema: dataSchemas.activities }),
+  agencies: defineCollection({ loader: campaignLoader('agencies'), schema: dataSchemas.agencies }),
+  milestones: defineCollection({ loader: campaignLoader('milestones'), schema: dataSchemas.milestones }),
+  legalBasis: defineCollection({ loader: campaignLoader('legalBasis'), schema: dataSchemas.legalBasis }),
+  helpLines: defineCollection({ loader: campaignLoader('helpLines'), schema: dataSchemas.helpLines }),
+  // Prose (MDX) keeps Astro's glob loader, which renders it; its front matter is checked by the campaign loader too.
   pages: defineCollection({
-    loader: glob({ base: './content/pages', pattern: '**/[^_]*.{md,mdx}' }),
+    loader: glob({ base: `${contentDir}/${PAGES_DIR}`, pattern: PAGE_PATTERN }),
     schema: pageSchema,
   }),
 };

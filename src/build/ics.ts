@@ -18,6 +18,8 @@ export interface CalendarEvent {
 export interface Calendar {
   /** Calendar name shown by calendar apps. */
   name: string;
+  /** PRODID, `-//owner//product//VI` (the campaign's `publishing.calendarProductId`). */
+  productId: string;
   /** Domain used in event UIDs (`<id>@<domain>`). */
   domain: string;
   /** DTSTAMP of every event, `YYYY-MM-DD` (kept fixed for reproducible output). */
@@ -63,7 +65,7 @@ export function buildCalendar(calendar: Calendar): string {
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
-    'PRODID:-//thang-hanh-dong-tam-duong-2020//lich-trinh//VI',
+    `PRODID:${calendar.productId}`,
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
     `X-WR-CALNAME:${escapeText(calendar.name)}`,

@@ -1,14 +1,14 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkContent, ContentError } from '../../src/build/content/check';
+import { ContentError, loadContent } from '../../src/build/content/load';
 import { contentDir, contentWith, fixturesDir, repoRoot } from './helpers/content';
 
 function problemsFor(fixture: string): string[] {
   const target = fixture.slice(fixture.indexOf('.') + 1);
   const dir = contentWith({ [target]: readFileSync(join(fixturesDir, 'broken-content', fixture), 'utf8') });
   try {
-    checkContent(dir);
+    loadContent(dir);
   } catch (error) {
     expect(error).toBeInstanceOf(ContentError);
     return (error as ContentError).problems;
@@ -18,21 +18,21 @@ function problemsFor(fixture: string): string[] {
 
 describe('content check', () => {
   it('accepts the real content', () => {
-    const content = checkContent(contentDir, repoRoot);
+    const content = loadContent(contentDir, repoRoot);
     expect(content.campaign).toHaveLength(1);
     expect(content.agencies.length).toBeGreaterThan(0);
   });
 
   it('has exactly 14 slogans, ordered 1 to 14', () => {
-    const { slogans } = checkContent(contentDir, repoRoot);
+    const { slogans } = loadContent(contentDir, repoRoot);
     expect(slogans).toHaveLength(14);
     expect(slogans.map((s) => s.order).sort((a, b) => a - b)).toEqual(Array.from({ length: 14 }, (_, i) => i + 1));
   });
 
   it('stores every string NFC-normalised, even when a file is written in NFD', () => {
     const nfd = readFileSync(join(contentDir, 'slogans.yaml'), 'utf8').normalize('NFD');
-    const { slogans } = checkContent(contentWith({ 'slogans.yaml': nfd }));
-    const real = checkContent(contentDir, repoRoot).slogans;
+    const { slogans } = loadContent(contentWith({ 'slogans.yaml': nfd }));
+    const real = loadContent(contentDir, repoRoot).slogans;
     expect(slogans.map((s) => s.text)).toEqual(real.map((s) => s.text));
     for (const s of slogans) expect(s.text.normalize('NFC')).toBe(s.text);
   });
@@ -88,7 +88,7 @@ describe('content check', () => {
 
   it('joins the messages into one error that lists each problem', () => {
     try {
-      checkContent(contentWith({ 'slogans.yaml': '- id: x\n  order: 0\n' }));
+      loadContent(contentWith({ 'slogans.yaml': '- id: x\n  order: 0\n' }));
       expect.unreachable();
     } catch (error) {
       expect((error as Error).name).toBe('ContentError');

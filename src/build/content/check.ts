@@ -1,17 +1,14 @@
 /**
- * The build's strict content check (Node-only).
- *
- * Astro's `file()` loader only logs a YAML syntax error and carries on, and it
- * does not check that references between collections exist. This check runs
- * before every build and dev start (see `src/build/integrations/content-check.ts`)
- * and in the unit tests, with the same zod schemas as `src/content.config.ts`.
- * Every problem names the file, the entry and the field, in English.
+ * The checks of the content loader (`load.ts`), on data it has already parsed:
+ * each entry against its zod schema (`src/shared/schemas/`), unique ids and
+ * orders, references between collections, the plan's text file and the prose
+ * pages' front matter. Every problem names the file, the entry and the field,
+ * in English; `ContentError` lists them all at once.
  */
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import yaml from 'js-yaml';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { z } from 'astro/zod';
-import { dataFiles, dataSchemas, pageSchema, type DataCollection } from '../../shared/schemas';
+import { dataSchemas, pageSchema, type DataCollection } from '../../shared/schemas';
 
 export class ContentError extends Error {
   override name = 'ContentError';
@@ -31,83 +28,70 @@ function fieldPath(path: readonly PropertyKey[]): string {
 }
 
 /**
- * Reads and validates every data file and prose page under `contentDir`.
- * Throws a `ContentError` listing every problem; returns the parsed data.
+ * Validates the parsed YAML of one data file (`shown` is its path as messages name it):
+ * a non-empty list whose entries match the collection's schema, with unique ids and orders.
+ * Returns the valid entries.
  */
-export function checkContent(contentDir: string, rootDir = join(contentDir, '..')): CheckedContent {
-  const problems: string[] = [];
-  const result = {} as Record<DataCollection, Array<Record<string, unknown>>>;
-
-  for (const [collection, fileName] of Object.entries(dataFiles) as [DataCollection, string][]) {
-    const filePath = join(contentDir, fileName);
-    const shown = relative(rootDir, filePath);
-    result[collection] = [];
-    if (!existsSync(filePath)) {
-      problems.push(`${shown}: file is missing (collection "${collection}")`);
-      continue;
-    }
-    let raw: unknown;
-    try {
-      // CORE_SCHEMA keeps dates as written: the default schema turns 2020-11-31 into 1 December.
-      raw = yaml.load(readFileSync(filePath, 'utf8'), { filename: shown, schema: yaml.CORE_SCHEMA });
-    } catch (error) {
-      problems.push(`${shown}: not valid YAML: ${(error as Error).message.split('\n')[0]}`);
-      continue;
-    }
-    if (!Array.isArray(raw) || raw.length === 0) {
-      problems.push(`${shown}: must be a non-empty YAML list of entries`);
-      continue;
-    }
-    const seenIds = new Map<string, number>();
-    const seenOrders = new Map<number, number>();
-    raw.forEach((entry: unknown, index) => {
-      const rawId = (entry as { id?: unknown } | null)?.id;
-      const label = `${shown}: entry ${index + 1}${typeof rawId === 'string' ? ` (id "${rawId}")` : ''}`;
-      const parsed = dataSchemas[collection].safeParse(entry);
-      if (!parsed.success) {
-        for (const issue of parsed.error.issues) {
-          const field = fieldPath(issue.path);
-          problems.push(`${label}: field "${field || '(entry)'}": ${issue.message}`);
-        }
-        return;
-      }
-      const data = parsed.data as Record<string, unknown> & { id: string; order?: number };
-      const firstId = seenIds.get(data.id);
-      if (firstId !== undefined) {
-        problems.push(`${label}: field "id": duplicate id "${data.id}" (also entry ${firstId})`);
-      } else seenIds.set(data.id, index + 1);
-      if (typeof data.order === 'number') {
-        const firstOrder = seenOrders.get(data.order);
-        if (firstOrder !== undefined) {
-          problems.push(`${label}: field "order": duplicate order ${data.order} (also entry ${firstOrder})`);
-        } else seenOrders.set(data.order, index + 1);
-      }
-      result[collection].push(data);
-    });
+export function checkEntries(collection: DataCollection, raw: unknown, shown: string, problems: string[]): Record<string, unknown>[] {
+  if (!Array.isArray(raw) || raw.length === 0) {
+    problems.push(`${shown}: must be a non-empty YAML list of entries`);
+    return [];
   }
-
-  const checked = result as unknown as CheckedContent;
-  checkReferences(checked, rootDir, contentDir, problems);
-  checkPages(join(contentDir, 'pages'), rootDir, problems);
-
-  if (problems.length > 0) throw new ContentError(problems);
-  return checked;
+  const entries: Record<string, unknown>[] = [];
+  const seenIds = new Map<string, number>();
+  const seenOrders = new Map<number, number>();
+  raw.forEach((entry: unknown, index) => {
+    const rawId = (entry as { id?: unknown } | null)?.id;
+    const label = `${shown}: entry ${index + 1}${typeof rawId === 'string' ? ` (id "${rawId}")` : ''}`;
+    const parsed = dataSchemas[collection].safeParse(entry);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const field = fieldPath(issue.path);
+        problems.push(`${label}: field "${field || '(entry)'}": ${issue.message}`);
+      }
+      return;
+    }
+    const data = parsed.data as Record<string, unknown> & { id: string; order?: number };
+    const firstId = seenIds.get(data.id);
+    if (firstId !== undefined) {
+      problems.push(`${label}: field "id": duplicate id "${data.id}" (also entry ${firstId})`);
+    } else seenIds.set(data.id, index + 1);
+    if (typeof data.order === 'number') {
+      const firstOrder = seenOrders.get(data.order);
+      if (firstOrder !== undefined) {
+        problems.push(`${label}: field "order": duplicate order ${data.order} (also entry ${firstOrder})`);
+      } else seenOrders.set(data.order, index + 1);
+    }
+    entries.push(data);
+  });
+  return entries;
 }
 
-/** Every reference between collections must name an existing entry. */
-function checkReferences(content: CheckedContent, rootDir: string, contentDir: string, problems: string[]) {
+/**
+ * What only the whole content can tell: one campaign, its plan text present, and every
+ * reference between collections naming an existing entry. `shown(collection)` is the
+ * collection's file as messages name it.
+ */
+export function checkReferences(
+  content: CheckedContent,
+  contentDir: string,
+  shown: (collection: DataCollection) => string,
+  problems: string[],
+) {
   const ids = (collection: DataCollection) => new Set(content[collection].map((entry) => entry.id));
   const agencies = ids('agencies');
   const milestones = ids('milestones');
   const legal = ids('legalBasis');
-  const where = (collection: DataCollection, id: string) =>
-    `${relative(rootDir, join(contentDir, dataFiles[collection]))}: entry id "${id}"`;
+  const where = (collection: DataCollection, id: string) => `${shown(collection)}: entry id "${id}"`;
   const expect = (known: Set<string>, value: string, kind: string, at: string, field: string) => {
     if (!known.has(value)) problems.push(`${at}: field "${field}": unknown ${kind} "${value}"`);
   };
 
-  if (content.campaign.length > 1) {
-    problems.push(`${relative(rootDir, join(contentDir, dataFiles.campaign))}: must hold exactly one campaign entry`);
+  if (content.campaign.length > 1) problems.push(`${shown('campaign')}: must hold exactly one campaign entry`);
+  for (const campaign of content.campaign) {
+    if (!existsSync(join(contentDir, campaign.planText))) {
+      problems.push(`${where('campaign', campaign.id)}: field "planText": no file "${campaign.planText}" in the content folder`);
+    }
   }
   for (const agency of content.agencies) {
     agency.tasks.forEach((task, t) =>
@@ -134,29 +118,12 @@ function checkReferences(content: CheckedContent, rootDir: string, contentDir: s
   }
 }
 
-/** Front matter of the prose pages (`content/pages/*.mdx`). */
-function checkPages(pagesDir: string, rootDir: string, problems: string[]) {
-  if (!existsSync(pagesDir)) return;
-  for (const name of readdirSync(pagesDir).filter((n) => /\.mdx?$/.test(n) && !n.startsWith('_'))) {
-    const filePath = join(pagesDir, name);
-    const shown = relative(rootDir, filePath);
-    const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(filePath, 'utf8'));
-    if (!match) {
-      problems.push(`${shown}: missing front matter (--- … ---)`);
-      continue;
-    }
-    let data: unknown;
-    try {
-      data = yaml.load(match[1]!, { filename: shown, schema: yaml.CORE_SCHEMA });
-    } catch (error) {
-      problems.push(`${shown}: front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
-      continue;
-    }
-    const parsed = pageSchema.safeParse(data ?? {});
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        problems.push(`${shown}: field "${fieldPath(issue.path) || '(front matter)'}": ${issue.message}`);
-      }
+/** The parsed front matter of a prose page (`pages/*.mdx`). */
+export function checkPageFrontMatter(data: unknown, shown: string, problems: string[]) {
+  const parsed = pageSchema.safeParse(data ?? {});
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      problems.push(`${shown}: field "${fieldPath(issue.path) || '(front matter)'}": ${issue.message}`);
     }
   }
 }

@@ -23,6 +23,16 @@ export async function getCampaign(): Promise<CollectionEntry<'campaign'>['data']
   return entry.data;
 }
 
+/**
+ * The campaign's names and year for UI strings: vi.json writes "huyện {district}",
+ * "tỉnh {province}", "năm {year}", "{issuerShort}", "{actionMonth}", filled by
+ * `t(key, { ...await campaignPlaceholders(), … })`, so no campaign is written in code.
+ */
+export async function campaignPlaceholders() {
+  const { district, province, year, issuerShort, actionMonth } = await getCampaign();
+  return { district, province, year, issuerShort, actionMonth };
+}
+
 export type Slogan = CollectionEntry<'slogans'>['data'];
 export type Activity = CollectionEntry<'activities'>['data'];
 export type Agency = CollectionEntry<'agencies'>['data'];

@@ -1,16 +1,22 @@
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { checkContent } from '../content/check';
+import { contentDirOf, loadContent } from '../content/load';
 
-/** Fails `astro build` and `astro dev` at once when `content/` is malformed, naming file and field. */
+/**
+ * Fails `astro build` and `astro dev` at once when the content folder is malformed,
+ * naming file, entry and field. The loaded content is kept for the collections'
+ * loaders and the print files (`src/build/content/load.ts`).
+ */
 export function contentCheck(): AstroIntegration {
   return {
     name: 'campaign:content-check',
     hooks: {
       'astro:config:setup': ({ config, logger }) => {
         const root = fileURLToPath(config.root);
-        checkContent(new URL('./content/', config.root).pathname, root);
-        logger.info('content/ checked: schemas, unique ids, references');
+        const dir = contentDirOf(root);
+        loadContent(dir, root);
+        logger.info(`${relative(root, dir) || '.'}/ checked: schemas, unique ids, references`);
       },
     },
   };

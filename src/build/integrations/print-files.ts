@@ -5,7 +5,7 @@ import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger, ViteUserConfig } from 'astro';
 import pLimit from 'p-limit';
-import { checkContent } from '../content/check';
+import { contentDirOf, loadContent } from '../content/load';
 import { generatePrintFiles, type GenerateResult, type SiteFile } from '../print-files/generate';
 import { PRINT_FONTS } from '../../shared/print-files/manifest';
 import { fontPackageDir, FONT_FILES } from '../print/load-fonts';
@@ -66,7 +66,7 @@ export function printFiles(): AstroIntegration {
 
   const generate = (logger: AstroIntegrationLogger): Promise<GenerateResult> =>
     (running ??= (async () => {
-      const content = checkContent(join(root, 'content'), root);
+      const content = loadContent(contentDirOf(root), root);
       const campaign = content.campaign[0];
       if (!campaign) throw new Error('content/campaign.yaml: no campaign entry');
       logger.info('generating print files (cached by input; the first run takes a while)…');

@@ -1,6 +1,24 @@
 import { z } from 'astro/zod';
 import { isoDate, slug, source, vietnameseText } from './vietnamese-text';
 
+/** The fixed facts written into every published file, so a rebuild gives the same bytes. */
+export const publishingSchema = z.object({
+  /**
+   * The one date every published file carries: each PDF's CreationDate and ModDate
+   * (00:00 UTC) and each ZIP entry's timestamp (00:00). Never the build's date, so
+   * rebuilds stay byte-identical. Usually the campaign's first day.
+   */
+  fileDate: isoDate(),
+  /** The PDFs' Creator field (the tool that made them), in Vietnamese. */
+  fileCreator: vietnameseText(),
+  /** Name of the calendar file, without `.ics`: `/lich-trinh/<calendarFile>.ics`. */
+  calendarFile: slug(),
+  /** The calendar's PRODID: `-//<owner>//<product>//<language>` (RFC 5545), ASCII. */
+  calendarProductId: z
+    .string()
+    .regex(/^-\/\/[\x20-\x2e\x30-\x7e]+\/\/[\x20-\x2e\x30-\x7e]+\/\/[A-Z]{2}$/, 'must look like "-//owner//product//VI", in ASCII'),
+});
+
 /** The plan itself: who issued it, for what, when, and its framing sections (I, II.1–2, closing). */
 export const campaignSchema = z.object({
   /** Entry id, a slug. */
@@ -13,10 +31,11 @@ export const campaignSchema = z.object({
   issuer: vietnameseText(),
   /** Issuing body, short form used in the plan ("UBND huyện Tam Đường"). */
   issuerShort: vietnameseText(),
-  /** District and province. */
+  /** The district, without "huyện" ("Tam Đường"): UI strings write "huyện {district}". */
   district: vietnameseText(),
+  /** The province, without "tỉnh" ("Lai Châu"): UI strings write "tỉnh {province}". */
   province: vietnameseText(),
-  /** The campaign year. */
+  /** The campaign year: UI strings write "năm {year}". */
   year: z.number().int().min(2000).max(2100),
   /** II.1, the theme, without quotation marks. */
   theme: vietnameseText(),
@@ -43,4 +62,12 @@ export const campaignSchema = z.object({
   recipients: z.array(vietnameseText()).min(1),
   /** Sources for facts stated beyond the plan (theme history, colour). */
   sources: z.array(source()).default([]),
+  /**
+   * The signed plan's text, relative to the content folder (`source/….txt`): the
+   * reference the fidelity tests compare every quote against. The loader checks it exists.
+   */
+  planText: z.string().regex(/^source\/[a-z0-9.-]+\.txt$/, 'must be a .txt file under source/, named in lowercase ASCII'),
+  /** What the published files (print files, ZIP bundles, calendar) carry besides the content. */
+  publishing: publishingSchema,
 });
+

@@ -1,16 +1,25 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { campaignOf, contentDirOf, loadContent } from '../../../src/build/content/load';
 
 export const repoRoot = resolve(import.meta.dirname, '../../..');
+/** The repository's own campaign (Tam Đường 2020): the checks' known-good content and the base of their broken copies. */
 export const contentDir = join(repoRoot, 'content');
 export const fixturesDir = join(repoRoot, 'tests/fixtures');
+/** The made-up second campaign (README there), built by tests/unit/campaign-b.test.ts. */
+export const campaignBDir = join(fixturesDir, 'campaign-b');
+/** The campaign `npm run build` builds: `CONTENT_DIR`, by default `content/`. */
+export const builtContentDir = contentDirOf(repoRoot);
+
+/** The signed plan's text, as its file is (NFC): the file the campaign names in `planText`. */
+export function planText(dir = contentDir): string {
+  return readFileSync(join(dir, campaignOf(loadContent(dir)).planText), 'utf8').normalize('NFC');
+}
 
 /** The signed plan's text, whitespace collapsed (the PDF extraction breaks lines mid-sentence). */
-export function sourceText(): string {
-  return readFileSync(join(contentDir, 'source/ke-hoach-tam-duong-2020.txt'), 'utf8')
-    .normalize('NFC')
-    .replace(/\s+/g, ' ');
+export function sourceText(dir = contentDir): string {
+  return planText(dir).replace(/\s+/g, ' ');
 }
 
 /**

@@ -1,9 +1,15 @@
-import type { APIRoute } from 'astro';
+import type { APIRoute, GetStaticPaths } from 'astro';
 import { formatDate, t } from '../../i18n';
 import { buildCalendar } from '../../build/ics';
 import { getCampaign, getMilestones, href } from '../../build/content/collections';
 
-/** The milestones as an iCalendar file: `/lich-trinh/thang-hanh-dong-2020.ics`. */
+/** One calendar, named by the campaign: `/lich-trinh/<publishing.calendarFile>.ics`. */
+export const getStaticPaths = (async () => {
+  const { publishing } = await getCampaign();
+  return [{ params: { calendar: publishing.calendarFile } }];
+}) satisfies GetStaticPaths;
+
+/** The milestones as an iCalendar file. */
 export const GET: APIRoute = async ({ site }) => {
   const campaign = await getCampaign();
   const milestones = await getMilestones();
@@ -11,6 +17,7 @@ export const GET: APIRoute = async ({ site }) => {
   const timeline = new URL('lich-trinh/', base).href;
   const body = buildCalendar({
     name: campaign.actionMonth,
+    productId: campaign.publishing.calendarProductId,
     domain: base.hostname,
     stamp: campaign.period.start,
     events: [
