@@ -1,7 +1,8 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ContentError, loadContent } from '../../src/build/content/load';
+import { campaignOf, ContentError, loadContent } from '../../src/build/content/load';
+import { calendarPath, pdfDate, zipDate } from '../../src/build/content/publishing';
 import { contentDir, contentWith, fixturesDir, repoRoot } from './helpers/content';
 
 function problemsFor(fixture: string): string[] {
@@ -78,6 +79,40 @@ describe('content check', () => {
     const problems = problemsFor('free-unknown.help-lines.yaml');
     expect(problems).toContainEqual(expect.stringMatching(/help-lines\.yaml: entry 1 \(id "ngoi-nha-binh-yen"\): field "free": /));
     expect(problems).toContainEqual(expect.stringMatching(/field "sources": every help line needs at least one source/));
+  });
+
+  it('reads a content folder once per process and keeps the result', () => {
+    const dir = contentWith({});
+    const first = loadContent(dir);
+    expect(loadContent(dir)).toBe(first);
+  });
+
+  it('reads the folder again when a file changes (astro dev; here its size changes too)', () => {
+    const dir = contentWith({});
+    const first = loadContent(dir);
+    const text = readFileSync(join(dir, 'slogans.yaml'), 'utf8');
+    writeFileSync(join(dir, 'slogans.yaml'), text.replace('Chấm dứt bạo lực, vun đắp yêu thương.', 'Chấm dứt bạo lực, vun đắp yêu thương mãi mãi.'));
+    const second = loadContent(dir);
+    expect(second).not.toBe(first);
+    expect(second.slogans.find((s) => s.order === 5)!.text).toBe('Chấm dứt bạo lực, vun đắp yêu thương mãi mãi.');
+  });
+
+  it('rejects a campaign whose plan text is missing', () => {
+    const dir = contentWith({});
+    const campaign = readFileSync(join(dir, 'campaign.yaml'), 'utf8').replace('source/ke-hoach-tam-duong-2020.txt', 'source/khong-co.txt');
+    writeFileSync(join(dir, 'campaign.yaml'), campaign);
+    expect(() => loadContent(dir)).toThrow(
+      'content/campaign.yaml: entry id "tam-duong-2020": field "planText": no file "source/khong-co.txt" in the content folder',
+    );
+  });
+
+  it('gives the published files the fixed facts they carried before they came from content', () => {
+    const { publishing } = campaignOf(loadContent(contentDir, repoRoot));
+    expect(pdfDate(publishing)).toEqual(new Date('2020-11-15T00:00:00Z'));
+    expect(zipDate(publishing)).toEqual({ year: 2020, month: 11, day: 15, hours: 0, minutes: 0, seconds: 0 });
+    expect(publishing.fileCreator).toBe('Công cụ in khẩu hiệu – Tháng hành động vì bình đẳng giới năm 2020');
+    expect(calendarPath(publishing)).toBe('lich-trinh/thang-hanh-dong-2020.ics');
+    expect(publishing.calendarProductId).toBe('-//thang-hanh-dong-tam-duong-2020//lich-trinh//VI');
   });
 
   it('has a test for every broken fixture', () => {

@@ -1,16 +1,14 @@
 /**
  * Content is sacred: everything the site quotes from the plan must be in the
- * signed plan's text word for word, except the recorded typo fixes.
+ * signed plan's text word for word, except the recorded typo fixes. Checked for
+ * the campaign being built (`CONTENT_DIR`, by default content/) and for the
+ * made-up second campaign of tests/fixtures/campaign-b/, each against its own text.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/build/content/check';
+import { loadContent } from '../../src/build/content/load';
 import type { Correction } from '../../src/shared/schemas/vietnamese-text';
-import { contentDir, repoRoot, sourceText } from './helpers/content';
-
-const content = checkContent(contentDir, repoRoot);
-const source = sourceText();
+import { builtContentDir, campaignBDir, contentDir, planText, repoRoot, sourceText } from './helpers/content';
 
 /** The plan's words: the shown text with each recorded fix undone. */
 function asSigned(text: string, corrections: Correction[]): string {
@@ -20,9 +18,8 @@ function asSigned(text: string, corrections: Correction[]): string {
   }, text);
 }
 
-/** The "- " items of the source between two headings, each item's lines joined. */
-function sourceItems(from: string, to: string): string[] {
-  const raw = readFileSync(join(contentDir, 'source/ke-hoach-tam-duong-2020.txt'), 'utf8').normalize('NFC');
+/** The "- " items of a plan's text between two headings, each item's lines joined. */
+function sourceItems(raw: string, from: string, to: string): string[] {
   const section = raw.slice(raw.indexOf(from) + from.length, raw.indexOf(to));
   expect(section.length).toBeGreaterThan(0);
   return section
@@ -31,23 +28,21 @@ function sourceItems(from: string, to: string): string[] {
     .map((item) => item.replace(/\s+/g, ' ').trim());
 }
 
-describe('content matches the signed plan', () => {
-  it('lists the 14 slogans of II.3 word for word and in order', () => {
-    const planned = sourceItems('3. Thông điệp (khẩu hiệu) tuyên truyền', '4. Các hoạt động trọng tâm');
-    expect(planned).toHaveLength(14);
+const campaigns = [...new Set([builtContentDir, campaignBDir])];
+
+describe.each(campaigns.map((dir) => [relative(repoRoot, dir), dir]))('%s matches its signed plan', (_name, dir) => {
+  const content = loadContent(dir, repoRoot);
+  const raw = planText(dir);
+  const source = sourceText(dir);
+
+  it('lists the slogans of II.3 word for word and in order', () => {
+    const planned = sourceItems(raw, '3. Thông điệp (khẩu hiệu) tuyên truyền', '4. Các hoạt động trọng tâm');
+    expect(planned.length).toBeGreaterThan(0);
     expect(content.slogans.map((s) => asSigned(s.text, s.corrections))).toEqual(planned);
   });
 
-  it('fixes only the recorded typo in slogan 6', () => {
-    const six = content.slogans.find((s) => s.order === 6)!;
-    expect(six.text).toBe('Chấm dứt bạo lực đối với phụ nữ và trẻ em.');
-    expect(six.corrections).toHaveLength(1);
-    expect(six.corrections[0]).toMatchObject({ original: 'Chấm đứt', corrected: 'Chấm dứt' });
-    expect(content.slogans.filter((s) => s.corrections.length > 0).map((s) => s.order)).toEqual([6]);
-  });
-
   it('lists the focal activities of II.4 word for word and in order', () => {
-    const planned = sourceItems('4. Các hoạt động trọng tâm', 'III. TỔ CHỨC THỰC HIỆN');
+    const planned = sourceItems(raw, '4. Các hoạt động trọng tâm', 'III. TỔ CHỨC THỰC HIỆN');
     expect(content.activities.map((a) => asSigned(a.text, a.corrections))).toEqual(planned);
   });
 
@@ -93,10 +88,32 @@ describe('content matches the signed plan', () => {
       ...content.activities.flatMap((a) => a.corrections),
       ...content.agencies.flatMap((a) => a.tasks.flatMap((t) => t.corrections)),
     ];
-    expect(all.length).toBeGreaterThan(0);
     for (const c of all) {
       expect(source).toContain(c.original);
       expect(c.original).not.toBe(c.corrected);
     }
+  });
+});
+
+describe('the Tam Đường 2020 plan (content/)', () => {
+  const content = loadContent(contentDir, repoRoot);
+  const raw = planText(contentDir);
+
+  it('has the 14 slogans of II.3', () => {
+    expect(sourceItems(raw, '3. Thông điệp (khẩu hiệu) tuyên truyền', '4. Các hoạt động trọng tâm')).toHaveLength(14);
+    expect(content.slogans).toHaveLength(14);
+  });
+
+  it('fixes only the recorded typo in slogan 6', () => {
+    const six = content.slogans.find((s) => s.order === 6)!;
+    expect(six.text).toBe('Chấm dứt bạo lực đối với phụ nữ và trẻ em.');
+    expect(six.corrections).toHaveLength(1);
+    expect(six.corrections[0]).toMatchObject({ original: 'Chấm đứt', corrected: 'Chấm dứt' });
+    expect(content.slogans.filter((s) => s.corrections.length > 0).map((s) => s.order)).toEqual([6]);
+  });
+
+  it('records the typo fixes of the plan', () => {
+    const tasks = content.agencies.flatMap((a) => a.tasks);
+    expect([...content.slogans, ...content.activities, ...tasks].flatMap((e) => e.corrections).length).toBeGreaterThan(0);
   });
 });

@@ -4,6 +4,7 @@ import { buildCalendar, escapeText, foldLine } from '../../src/build/ics';
 
 const calendar = buildCalendar({
   name: 'Tháng hành động vì bình đẳng giới và phòng, chống bạo lực trên cơ sở giới năm 2020',
+  productId: '-//thang-hanh-dong-tam-duong-2020//lich-trinh//VI',
   domain: 'example.test',
   stamp: '2020-11-15',
   events: [
@@ -24,6 +25,11 @@ describe('iCalendar output', () => {
     expect(events[1]!.uid).toBe('han@example.test');
   });
 
+  it('names the product given by the content', () => {
+    expect(new ICAL.Component(ICAL.parse(calendar)).getFirstPropertyValue('prodid')).toBe('-//thang-hanh-dong-tam-duong-2020//lich-trinh//VI');
+    expect(calendar).toContain('\r\nPRODID:-//thang-hanh-dong-tam-duong-2020//lich-trinh//VI\r\n');
+  });
+
   it('uses CRLF line ends and folds lines at 75 octets', () => {
     expect(calendar.endsWith('\r\n')).toBe(true);
     for (const line of calendar.split('\r\n')) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
@@ -41,7 +47,7 @@ describe('iCalendar output', () => {
   });
 
   it('gives the same bytes for the same input', () => {
-    const again = buildCalendar({ name: 'x', domain: 'd', stamp: '2020-11-15', events: [] });
-    expect(again).toBe(buildCalendar({ name: 'x', domain: 'd', stamp: '2020-11-15', events: [] }));
+    const input = { name: 'x', productId: '-//x//y//VI', domain: 'd', stamp: '2020-11-15', events: [] };
+    expect(buildCalendar(input)).toBe(buildCalendar({ ...input }));
   });
 });
