@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkContent } from '../../../src/build/content/check';
+import { loadContent } from '../../../src/build/content/load';
 import { getFormat, getScheme } from '../../../src/shared/print';
 import { generatePrintFiles, type GenerateResult, type PrintSource } from '../../../src/build/print-files/generate';
 import { FILES_DIR, PREVIEWS_DIR, type PrintManifest } from '../../../src/shared/print-files/manifest';
@@ -15,7 +15,7 @@ import { readZip } from './zip-reader';
 
 // A small but complete run: two slogans from the content, a poster, a banner and
 // a social image, one colour scheme. The build does the same for all of them.
-const content = checkContent(contentDir);
+const content = loadContent(contentDir);
 const slogans = content.slogans.filter((s) => s.order === 5 || s.order === 6);
 const source: PrintSource = {
   slogans,
