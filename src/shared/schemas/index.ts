@@ -1,7 +1,7 @@
 /**
- * Every collection's schema, keyed by collection name. Imported by
- * `src/content.config.ts` (Astro) and by `src/build/content/check.ts` (the
- * build's own strict check and the unit tests), so both validate alike.
+ * Every collection's schema, keyed by collection name. The content loader
+ * (`src/build/content/load.ts`) validates each entry with them, once per build;
+ * `src/content.config.ts` gives them to Astro for the pages' types.
  */
 import { activitySchema } from './activity';
 import { agencySchema } from './agency';
