@@ -19,7 +19,8 @@ export function campaignLoader(collection: DataCollection): Loader {
     load: async ({ config, store, generateDigest, watcher, logger }: LoaderContext) => {
       const root = fileURLToPath(config.root);
       const dir = contentDirOf(root);
-      const filePath = relative(root, join(dir, dataFiles[collection])).split(sep).join('/');
+      const ownFile = join(dir, dataFiles[collection]);
+      const filePath = relative(root, ownFile).split(sep).join('/');
       const sync = () => {
         const entries = loadContent(dir, root)[collection] as (Record<string, unknown> & { id: string })[];
         store.clear();
@@ -28,14 +29,18 @@ export function campaignLoader(collection: DataCollection): Loader {
       sync();
       if (!watcher) return;
       // `astro dev`: any content file may change this collection (references span files).
+      // A broken file is reported once, by its own collection (prose and plan text: by the
+      // campaign's); every collection keeps its last good entries until it is fixed.
       const files = new Set(contentFiles(dir));
+      const dataFilePaths = new Set(Object.values(dataFiles).map((name) => join(dir, name)));
       watcher.add([...files]);
       watcher.on('change', (changed) => {
         if (!files.has(changed)) return;
         try {
           sync();
         } catch (error) {
-          logger.error((error as Error).message);
+          const reports = changed === ownFile || (collection === 'campaign' && !dataFilePaths.has(changed));
+          if (reports) logger.error((error as Error).message);
         }
       });
     },
