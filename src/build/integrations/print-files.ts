@@ -78,6 +78,7 @@ export function printFiles(): AstroIntegration {
           slogans: content.slogans,
           heading: posterHeading(campaign),
           footer: posterFooterFrom(content.helpLines),
+          publishing: campaign.publishing,
         },
       });
       generationSeconds = (performance.now() - started) / 1000;

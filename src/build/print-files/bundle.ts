@@ -11,7 +11,7 @@ import type { PrintFormat } from '../../shared/print/index';
 import { BUNDLES_DIR, formatBundleName, sloganBundleName, type ManifestBundle, type ManifestFile } from '../../shared/print-files/manifest';
 import { sha256, type IndexEntry, type PrintCache } from './cache';
 import type { PrintSlogan, SiteFile } from './plan';
-import { createZip } from './zip';
+import { createZip, type ZipDate } from './zip';
 
 interface BundleGroup {
   readonly scope: ManifestBundle['scope'];
@@ -29,6 +29,8 @@ export interface BundleOptions {
   /** Where the cache holds each file, by site path. */
   readonly siteFiles: readonly SiteFile[];
   readonly cache: PrintCache;
+  /** The timestamp of every entry (the campaign's `publishing.fileDate`). */
+  readonly date: ZipDate;
 }
 
 export interface BundleResult {
@@ -58,7 +60,7 @@ function bundleGroups(slogans: readonly PrintSlogan[], formats: readonly PrintFo
 }
 
 /** Zips a group's members from the cache: SVG compressed, the rest (already compressed) stored. */
-async function zipGroup(group: BundleGroup, fromOf: ReadonlyMap<string, string>): Promise<Buffer> {
+async function zipGroup(group: BundleGroup, fromOf: ReadonlyMap<string, string>, date: ZipDate): Promise<Buffer> {
   const entries = await Promise.all(
     group.members.map(async (member) => ({
       name: member.name,
@@ -66,25 +68,25 @@ async function zipGroup(group: BundleGroup, fromOf: ReadonlyMap<string, string>)
       method: member.type === 'svg' ? ('deflate' as const) : ('store' as const),
     })),
   );
-  return createZip(entries);
+  return createZip(entries, date);
 }
 
 /** Makes (or reuses from the cache) every bundle, one at a time, and describes each for the manifest. */
-export async function bundlePrintFiles({ slogans, formats, files, siteFiles, cache }: BundleOptions): Promise<BundleResult> {
+export async function bundlePrintFiles({ slogans, formats, files, siteFiles, cache, date }: BundleOptions): Promise<BundleResult> {
   const fromOf = new Map(siteFiles.map((entry) => [entry.path, entry.from]));
   const bundles: ManifestBundle[] = [];
   const bundleSiteFiles: SiteFile[] = [];
   let built = 0;
   let reused = 0;
   for (const group of bundleGroups(slogans, formats, files)) {
-    const key = sha256(JSON.stringify({ zip: 1, members: group.members.map((m) => [m.name, m.sha256]) }));
+    const key = sha256(JSON.stringify({ zip: 1, date, members: group.members.map((m) => [m.name, m.sha256]) }));
     const file = cache.bundleFile(key);
     let entry: IndexEntry;
     if (cache.has(key, file)) {
       entry = await cache.remember(key, file);
       reused++;
     } else {
-      const zip = await zipGroup(group, fromOf);
+      const zip = await zipGroup(group, fromOf, date);
       await writeFile(file, zip);
       entry = await cache.remember(key, file, zip);
       built++;

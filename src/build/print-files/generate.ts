@@ -12,6 +12,7 @@
 
 import { FORMATS, SCHEMES, type ColourScheme, type PrintFormat } from '../../shared/print/index';
 import { MANIFEST_PATH, type PrintManifest } from '../../shared/print-files/manifest';
+import { zipDate } from '../content/publishing';
 import { bundlePrintFiles } from './bundle';
 import { PrintCache } from './cache';
 import { generatorHash } from './generator-hash';
@@ -19,7 +20,7 @@ import { inPlanOrder, planDesigns, type PrintSource, type SiteFile } from './pla
 import { renderDesigns } from './render';
 import { buildManifest, describeFile, writeManifest } from './write-manifest';
 
-export type { PrintSlogan, PrintSource, SiteFile } from './plan';
+export type { FilePublishing, PrintSlogan, PrintSource, SiteFile } from './plan';
 
 export interface GenerateOptions {
   /** Project root: the engine's sources under it are part of every cache key. */
@@ -69,7 +70,14 @@ export async function generatePrintFiles(options: GenerateOptions): Promise<Gene
   const files = outputs.map(describeFile);
   const fileSites: SiteFile[] = outputs.map(({ output }) => ({ path: output.path, from: output.from }));
 
-  const bundled = await bundlePrintFiles({ slogans: inPlanOrder(source.slogans), formats, files, siteFiles: fileSites, cache });
+  const bundled = await bundlePrintFiles({
+    slogans: inPlanOrder(source.slogans),
+    formats,
+    files,
+    siteFiles: fileSites,
+    cache,
+    date: zipDate(source.publishing),
+  });
 
   const manifest = buildManifest({ source, generator, files, bundles: bundled.bundles });
   const manifestFile = await writeManifest(cache, manifest);

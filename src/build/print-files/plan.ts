@@ -16,11 +16,19 @@ export interface PrintSlogan {
   readonly text: string;
 }
 
+/** The fixed date (YYYY-MM-DD) and the creator string written into every PDF and ZIP. */
+export interface FilePublishing {
+  readonly fileDate: string;
+  readonly fileCreator: string;
+}
+
 /** What goes on the files: from the content (never typed here). */
 export interface PrintSource {
   readonly slogans: readonly PrintSlogan[];
   readonly heading: string;
   readonly footer: string;
+  /** What every PDF and ZIP carries: the campaign's `publishing` group (content/campaign.yaml). */
+  readonly publishing: FilePublishing;
   /** Issuing unit on every file; empty for the generic files any unit may print. */
   readonly unitLine?: string | undefined;
 }
@@ -74,6 +82,7 @@ export function planDesigns({ source, formats, schemes, generator, cache }: Plan
               slogan: slogan.text,
               heading: source.heading,
               footer: source.footer,
+              publishing: source.publishing,
               unitLine,
               format,
               scheme,

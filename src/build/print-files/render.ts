@@ -11,6 +11,7 @@ import pLimit from 'p-limit';
 import sharp from 'sharp';
 import { cleanText, layoutScene, renderPdf, renderSvg, type Scene } from '../../shared/print/index';
 import type { OutputSpec } from '../../shared/print-files/manifest';
+import { pdfDate } from '../content/publishing';
 import { loadPrintFonts } from '../print/load-fonts';
 import { rasterSize, renderRaster } from '../print/render-raster';
 import type { IndexEntry, PrintCache } from './cache';
@@ -48,6 +49,8 @@ async function renderOutput(scene: Scene, spec: OutputSpec, source: PrintSource,
         title: slogan.text,
         subject: source.heading,
         author: cleanText(source.unitLine ?? '') || undefined,
+        date: pdfDate(source.publishing),
+        creator: source.publishing.fileCreator,
       });
     case 'svg':
       return Buffer.from(renderSvg(scene, { area: spec.area }), 'utf8');

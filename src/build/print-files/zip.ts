@@ -20,11 +20,23 @@ export interface ZipEntry {
   readonly method?: 'store' | 'deflate';
 }
 
-/** The date every entry carries: the first day of the Action Month 2020, 00:00. */
-export const ZIP_FIXED_DATE = { year: 2020, month: 11, day: 15, hours: 0, minutes: 0, seconds: 0 } as const;
+/** The local date and time every entry carries (never "now", so the bytes stay the same). */
+export interface ZipDate {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly hours: number;
+  readonly minutes: number;
+  readonly seconds: number;
+}
 
-const DOS_TIME = (ZIP_FIXED_DATE.hours << 11) | (ZIP_FIXED_DATE.minutes << 5) | (ZIP_FIXED_DATE.seconds >> 1);
-const DOS_DATE = ((ZIP_FIXED_DATE.year - 1980) << 9) | (ZIP_FIXED_DATE.month << 5) | ZIP_FIXED_DATE.day;
+/** A date as the two MS-DOS fields of a ZIP header. */
+function dosDateTime(date: ZipDate): { time: number; date: number } {
+  return {
+    time: (date.hours << 11) | (date.minutes << 5) | (date.seconds >> 1),
+    date: ((date.year - 1980) << 9) | (date.month << 5) | date.day,
+  };
+}
 
 /** General purpose flag bit 11: names are UTF-8. */
 const FLAG_UTF8 = 0x0800;
@@ -40,6 +52,7 @@ interface EntryFields {
   readonly storedSize: number;
   readonly size: number;
   readonly nameLength: number;
+  readonly dos: { readonly time: number; readonly date: number };
 }
 
 /**
@@ -51,8 +64,8 @@ function writeEntryFields(header: Buffer, at: number, fields: EntryFields): void
   header.writeUInt16LE(VERSION, at);
   header.writeUInt16LE(fields.flags, at + 2);
   header.writeUInt16LE(fields.method, at + 4);
-  header.writeUInt16LE(DOS_TIME, at + 6);
-  header.writeUInt16LE(DOS_DATE, at + 8);
+  header.writeUInt16LE(fields.dos.time, at + 6);
+  header.writeUInt16LE(fields.dos.date, at + 8);
   header.writeUInt32LE(fields.crc, at + 10);
   header.writeUInt32LE(fields.storedSize, at + 14);
   header.writeUInt32LE(fields.size, at + 18);
@@ -60,7 +73,8 @@ function writeEntryFields(header: Buffer, at: number, fields: EntryFields): void
 }
 
 /** Build a complete ZIP archive in memory. Throws on duplicate names or sizes needing ZIP64. */
-export function createZip(entries: readonly ZipEntry[]): Buffer {
+export function createZip(entries: readonly ZipEntry[], date: ZipDate): Buffer {
+  const dos = dosDateTime(date);
   const seen = new Set<string>();
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
@@ -90,7 +104,7 @@ export function createZip(entries: readonly ZipEntry[]): Buffer {
     const nameBytes = Buffer.from(name, 'utf8');
     const flags = /^[\x20-\x7e]*$/.test(name) ? 0 : FLAG_UTF8;
 
-    const fields: EntryFields = { flags, method, crc, storedSize: stored.length, size: data.length, nameLength: nameBytes.length };
+    const fields: EntryFields = { flags, method, crc, storedSize: stored.length, size: data.length, nameLength: nameBytes.length, dos };
 
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);

@@ -21,6 +21,7 @@ const source: PrintSource = {
   slogans,
   heading: posterHeading(content.campaign[0]!),
   footer: posterFooterFrom(content.helpLines),
+  publishing: content.campaign[0]!.publishing,
 };
 const formats = ['a4', 'bang-ron-3x1', 'og-1200x630'].map(getFormat);
 const schemes = [getScheme('cam')];
