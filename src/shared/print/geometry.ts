@@ -14,7 +14,7 @@ import { PROPORTIONS, orientationOf } from './proportions';
 import type { Box, PathCommand, SceneLine, TextBlock, TextRole } from './scene';
 
 /** `box` shrunk by `dx` on the left and right and `dy` at the top and bottom. */
-export const inset = (box: Box, dx: number, dy: number = dx): Box => ({
+const inset = (box: Box, dx: number, dy: number = dx): Box => ({
   x: box.x + dx,
   y: box.y + dy,
   width: box.width - 2 * dx,
@@ -30,10 +30,11 @@ export interface PageGeometry {
   /** Outer edge of the frame, and its thickness inwards. */
   readonly frame: Box;
   readonly frameWidth: number;
-  /** Everything text may cover, from the top of `content` to the bottom of the footer text. */
+  /** Everything text may cover: inside the frame and its padding, down to the bottom of the footer text. */
   readonly safe: Box;
   /** The footer band, to the bleed edge at the sides and the bottom. */
   readonly footerBand: Box | undefined;
+  /** The rule under the heading. */
   readonly rule: Box | undefined;
   readonly regions: {
     readonly heading: Box | undefined;
