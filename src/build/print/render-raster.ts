@@ -8,7 +8,7 @@
  */
 
 import sharp from 'sharp';
-import type { Scene } from '../../shared/print/layout';
+import type { Scene } from '../../shared/print/scene';
 import { renderSvg, svgArea } from '../../shared/print/render-svg';
 
 /** libvips refuses images wider or taller than this. */

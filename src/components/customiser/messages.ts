@@ -6,7 +6,7 @@
  * tests): no `node:*`, no DOM.
  */
 import type { UiKey } from '../../i18n';
-import type { Scene } from '../../shared/print/layout';
+import type { Scene } from '../../shared/print/scene';
 import { cleanText } from '../../shared/print/text';
 
 export type MessageLevel = 'info' | 'warning' | 'error';

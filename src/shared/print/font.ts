@@ -10,15 +10,15 @@
  */
 
 /** The drawing commands of a glyph outline (fontkit's names). */
-export type PathCommandName =
+export type OutlineCommandName =
   | 'moveTo'
   | 'lineTo'
   | 'quadraticCurveTo'
   | 'bezierCurveTo'
   | 'closePath';
 
-export interface PathCommand {
-  readonly command: PathCommandName;
+export interface OutlineCommand {
+  readonly command: OutlineCommandName;
   /** Coordinates in font units, y up: (x, y) pairs, control points first. */
   readonly args: readonly number[];
 }
@@ -85,7 +85,7 @@ export interface LayoutFont {
   /** Shape a run of text without spaces; results are cached. */
   shape(text: string): ShapedRun;
   /** Outline of a glyph in font units (y up). */
-  outline(glyphId: number): readonly PathCommand[];
+  outline(glyphId: number): readonly OutlineCommand[];
   /** Real bounds of a glyph's outline, font units. */
   glyphBox(glyphId: number): FontBox;
   /** Whether the font has a glyph for this character (one code point). */
@@ -134,7 +134,7 @@ export function isEmptyBox(box: FontBox): boolean {
  * Shaping applies the font's default features (kerning, mark positioning).
  */
 export function createLayoutFont(font: FontkitFontLike): LayoutFont {
-  const outlines = new Map<number, readonly PathCommand[]>();
+  const outlines = new Map<number, readonly OutlineCommand[]>();
   const boxes = new Map<number, FontBox>();
   const runs = new Map<string, ShapedRun>();
 
@@ -144,7 +144,7 @@ export function createLayoutFont(font: FontkitFontLike): LayoutFont {
       glyph.id,
       glyph.path.commands
         .filter((cmd) => COMMAND_NAMES.has(cmd.command))
-        .map((cmd) => ({ command: cmd.command as PathCommandName, args: [...cmd.args] })),
+        .map((cmd) => ({ command: cmd.command as OutlineCommandName, args: [...cmd.args] })),
     );
     boxes.set(glyph.id, finiteBox(glyph.path.bbox));
   };

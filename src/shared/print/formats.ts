@@ -9,6 +9,8 @@
  * and have none.
  */
 
+import { findById, getById } from './by-id';
+
 /** Bleed added on every side of a print format, in mm. */
 export const BLEED_MM = 3;
 
@@ -85,14 +87,12 @@ export const FORMATS: readonly PrintFormat[] = Object.freeze([
 
 /** The format with this id, or `undefined`. */
 export function findFormat(id: string): PrintFormat | undefined {
-  return FORMATS.find((format) => format.id === id);
+  return findById(FORMATS, id);
 }
 
 /** The format with this id; throws on an unknown id (a programming error, not user input). */
 export function getFormat(id: string): PrintFormat {
-  const format = findFormat(id);
-  if (!format) throw new Error(`Unknown print format "${id}"`);
-  return format;
+  return getById(FORMATS, id, 'print format');
 }
 
 /** Whether the format is printed (millimetres, bleed, PDF with boxes) rather than a screen image. */

@@ -3,7 +3,7 @@
  * See README.md in this folder for the contract.
  *
  * N.B. THIS FILE IS IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no `node:*`, no DOM.
- * Node-only adapters (font files, sharp) are in `./node/` and are not exported here.
+ * Node-only adapters (font files, sharp) are in `src/build/print/` and are not exported here.
  */
 
 export {
@@ -34,21 +34,24 @@ export {
   type FontBox,
   type FontkitFontLike,
   type LayoutFont,
-  type PathCommand,
+  type OutlineCommand,
   type PrintFonts,
   type ShapedRun,
 } from './font';
-export {
-  layoutScene,
-  type Box,
-  type LayoutWarning,
-  type Scene,
-  type SceneInput,
-  type SceneItem,
-  type SceneLine,
-  type TextBlock,
-  type TextRole,
-} from './layout';
+export { layoutScene } from './layout';
+export type {
+  Box,
+  LayoutWarning,
+  PathCommand,
+  Scene,
+  SceneInput,
+  SceneItem,
+  SceneLine,
+  TextBlock,
+  TextRole,
+} from './scene';
+export { pathData } from './path';
+export { PROPORTIONS, type Orientation } from './proportions';
 export { renderSvg, svgArea, type SvgOptions } from './render-svg';
 export {
   CROP_MARK_LENGTH_MM,

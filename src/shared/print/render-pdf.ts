@@ -7,7 +7,8 @@
  */
 
 import { PDFDocument, PDFHexString } from 'pdf-lib';
-import type { Scene } from './layout';
+import { pathData } from './path';
+import type { PathCommand, Scene } from './scene';
 import type { SchemeColour } from './schemes';
 
 /** PDF points per scene unit: mm for print scenes, CSS px (1/96 in) for screen scenes. */
@@ -56,8 +57,8 @@ const cmykOperator = (colour: SchemeColour | readonly [number, number, number, n
 };
 
 /**
- * PDF path construction operators for the scene's path data (absolute M, L, Q, C, Z),
- * in scene units (the caller sets the matrix).
+ * PDF path construction operators for a scene path, in scene units (the caller
+ * sets the matrix).
  *
  * Not pdf-lib's `drawSvgPath`: pdf-lib 1.17.1 turns an SVG `Q` into the PDF `v`
  * operator (a cubic whose first control point is the current point), which is not
@@ -65,38 +66,26 @@ const cmykOperator = (colour: SchemeColour | readonly [number, number, number, n
  * is raised to the exact cubic here instead. Writing the operators as text also
  * keeps the numbers short and is several times faster than pdf-lib operator objects.
  */
-export function pathContent(d: string): string {
-  const tokens = d.match(/[A-Za-z]|-?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?/g) ?? [];
+export function pathContent(path: readonly PathCommand[]): string {
   const out: string[] = [];
-  let i = 0;
   let x = 0;
   let y = 0;
   let startX = 0;
   let startY = 0;
-  const next = (): number => {
-    const token = tokens[i++];
-    const value = token === undefined ? NaN : Number(token);
-    if (!Number.isFinite(value)) throw new Error(`Bad path data near token ${i} of "${d.slice(0, 40)}…"`);
-    return value;
-  };
-  while (i < tokens.length) {
-    const command = tokens[i++];
-    switch (command) {
+  for (const command of path) {
+    switch (command.op) {
       case 'M':
-        x = startX = next();
-        y = startY = next();
+        x = startX = command.x;
+        y = startY = command.y;
         out.push(`${fmt(x)} ${fmt(y)} m`);
         break;
       case 'L':
-        x = next();
-        y = next();
+        x = command.x;
+        y = command.y;
         out.push(`${fmt(x)} ${fmt(y)} l`);
         break;
       case 'Q': {
-        const qx = next();
-        const qy = next();
-        const ex = next();
-        const ey = next();
+        const { x1: qx, y1: qy, x: ex, y: ey } = command;
         const c1x = x + (2 / 3) * (qx - x);
         const c1y = y + (2 / 3) * (qy - y);
         const c2x = ex + (2 / 3) * (qx - ex);
@@ -106,20 +95,16 @@ export function pathContent(d: string): string {
         y = ey;
         break;
       }
-      case 'C': {
-        const c = [next(), next(), next(), next(), next(), next()];
-        out.push(`${c.map((v) => fmt(v)).join(' ')} c`);
-        x = c[4] ?? x;
-        y = c[5] ?? y;
+      case 'C':
+        out.push(`${[command.x1, command.y1, command.x2, command.y2, command.x, command.y].map((v) => fmt(v)).join(' ')} c`);
+        x = command.x;
+        y = command.y;
         break;
-      }
       case 'Z':
         out.push('h');
         x = startX;
         y = startY;
         break;
-      default:
-        throw new Error(`Unsupported path command "${command ?? ''}" (the scene uses absolute M, L, Q, C, Z)`);
     }
   }
   return out.join('\n');
@@ -137,6 +122,20 @@ function documentId(text: string): string {
     hex += h.toString(16).padStart(8, '0');
   }
   return hex.toUpperCase();
+}
+
+/**
+ * The scene as the document ID hashes it: every path as absolute SVG path data
+ * (`pathData`), the form scenes carried paths in before they held commands, so a
+ * scene keeps the ID (and its PDF the bytes) it had then.
+ */
+function identityOf(scene: Scene): unknown {
+  return {
+    ...scene,
+    items: scene.items.map((item) =>
+      item.type === 'path' ? { type: item.type, role: item.role, d: pathData(item.path), fill: item.fill } : item,
+    ),
+  };
 }
 
 /** Render a scene as a one-page PDF. Same scene and options, same bytes (Node and browser). */
@@ -169,7 +168,7 @@ export async function renderPdf(scene: Scene, options: PdfOptions = {}): Promise
         // Scene units, y down → points, y up.
         `${fmt(s, 9)} 0 0 ${fmt(-s, 9)} ${fmt(margin)} ${fmt(pageHeight - margin)} cm`,
         cmykOperator(item.fill),
-        pathContent(item.d),
+        pathContent(item.path),
         'f',
         'Q',
       );
@@ -211,7 +210,7 @@ export async function renderPdf(scene: Scene, options: PdfOptions = {}): Promise
   doc.setCreationDate(date);
   doc.setModificationDate(date);
   const id = documentId(
-    JSON.stringify({ scene, marks, title: options.title, author: options.author, subject: options.subject, date: date.toISOString() }),
+    JSON.stringify({ scene: identityOf(scene), marks, title: options.title, author: options.author, subject: options.subject, date: date.toISOString() }),
   );
   doc.context.trailerInfo.ID = doc.context.obj([PDFHexString.of(id), PDFHexString.of(id)]);
 

@@ -10,6 +10,8 @@
  * test checks on the hex values.
  */
 
+import { findById, getById } from './by-id';
+
 /** A colour as CMYK percentages (0–100 each): cyan, magenta, yellow, black. */
 export type Cmyk = readonly [c: number, m: number, y: number, k: number];
 
@@ -51,14 +53,12 @@ export const SCHEMES: readonly ColourScheme[] = Object.freeze([
 
 /** The scheme with this id, or `undefined`. */
 export function findScheme(id: string): ColourScheme | undefined {
-  return SCHEMES.find((scheme) => scheme.id === id);
+  return findById(SCHEMES, id);
 }
 
 /** The scheme with this id; throws on an unknown id (a programming error, not user input). */
 export function getScheme(id: string): ColourScheme {
-  const scheme = findScheme(id);
-  if (!scheme) throw new Error(`Unknown colour scheme "${id}"`);
-  return scheme;
+  return getById(SCHEMES, id, 'colour scheme');
 }
 
 /** WCAG 2 relative luminance of a `#rrggbb` colour. */

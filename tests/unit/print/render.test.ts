@@ -148,8 +148,15 @@ describe('PDF', () => {
   });
 
   it('draws quadratic outline segments as exact cubics (not pdf-lib’s `v` shortcut)', () => {
-    expect(pathContent('M0 0Q30 30 60 0Z').split('\n')).toEqual(['0 0 m', '20 20 40 20 60 0 c', 'h']);
-    expect(pathContent('M1.5 2L3 4C1 2 3 4 5 6Z')).toBe('1.5 2 m\n3 4 l\n1 2 3 4 5 6 c\nh');
+    const quadratic = pathContent([{ op: 'M', x: 0, y: 0 }, { op: 'Q', x1: 30, y1: 30, x: 60, y: 0 }, { op: 'Z' }]);
+    expect(quadratic.split('\n')).toEqual(['0 0 m', '20 20 40 20 60 0 c', 'h']);
+    const lines = pathContent([
+      { op: 'M', x: 1.5, y: 2 },
+      { op: 'L', x: 3, y: 4 },
+      { op: 'C', x1: 1, y1: 2, x2: 3, y2: 4, x: 5, y: 6 },
+      { op: 'Z' },
+    ]);
+    expect(lines).toBe('1.5 2 m\n3 4 l\n1 2 3 4 5 6 c\nh');
   });
 });
 

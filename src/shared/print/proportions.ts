@@ -1,0 +1,69 @@
+/**
+ * Every proportion of the design, in one table: the layout derives all its sizes
+ * from the trim size through these ratios, so every format gets the same design
+ * and a new format needs no code.
+ *
+ * N.B. THIS FILE IS IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no `node:*`, no DOM.
+ *
+ * What a ratio multiplies is said in its line:
+ * - short side: the shorter side of the trim (width or height);
+ * - content height: the height of the area inside the frame and its padding;
+ * - band height: the height of the footer band;
+ * - em: the type size of the text concerned.
+ *
+ * Entries with a `portrait` and a `landscape` value differ between posters and
+ * square images on one side and banners and link images on the other.
+ */
+
+/** Which column of the table a format reads. */
+export type Orientation = 'portrait' | 'landscape';
+
+export const PROPORTIONS = {
+  /** Width ÷ height from which a format reads the landscape values. */
+  landscapeFrom: 1.4,
+
+  page: {
+    /** Gap between the trim edge and the outside of the frame, × short side. */
+    frameInset: { portrait: 0.035, landscape: 0.035 },
+    /** Thickness of the frame, × short side. */
+    frameWidth: { portrait: 0.006, landscape: 0.008 },
+    /** Space between the inside of the frame and the text, × short side. */
+    padding: { portrait: 0.035, landscape: 0.035 },
+    /** Height of the footer band at the bottom of the trim, × trim height. */
+    footerBand: { portrait: 0.075, landscape: 0.16 },
+    /** Gap between the bands inside the frame (heading, rule, slogan, unit line), × content height. */
+    bandGap: { portrait: 0.03, landscape: 0.045 },
+    /** Height of the heading's region, × content height. */
+    headingHeight: { portrait: 0.15, landscape: 0.2 },
+    /** Largest type size of the heading, × short side. */
+    headingSize: { portrait: 0.05, landscape: 0.1 },
+    /** Thickness of the rule under the heading, × short side. */
+    ruleHeight: { portrait: 0.004, landscape: 0.004 },
+    /** Length of the rule under the heading, × trim width. */
+    ruleWidth: { portrait: 0.2, landscape: 0.1 },
+    /** Type size of the unit line when it fits, × short side. */
+    unitSize: { portrait: 0.03, landscape: 0.05 },
+  },
+
+  text: {
+    /** Top of the footer text's region below the top of the band, × band height. */
+    footerTextTop: 0.22,
+    /** Height of the footer text's region, × band height. */
+    footerTextHeight: 0.56,
+    /** Height of the unit line's region, × the unit line's type size. */
+    unitRegionHeight: 1.5,
+    /** Least type size of the unit line (it is shortened below it), × its type size when it fits. */
+    unitMinSize: 0.6,
+    /** Largest type size of the heading, × the slogan's type size: it stays clearly smaller. */
+    headingToSlogan: 0.42,
+    /** Baseline-to-baseline distance before any widening, em. */
+    leading: { heading: 1.22, slogan: 1.1, unit: 1.2, footer: 1.2 },
+    /** Least clearance between the ink of adjacent lines (the line distance widens for it), em. */
+    minInkGap: 0.09,
+  },
+} as const;
+
+/** The orientation a trim size reads its proportions for. */
+export function orientationOf(width: number, height: number): Orientation {
+  return width / height >= PROPORTIONS.landscapeFrom ? 'landscape' : 'portrait';
+}

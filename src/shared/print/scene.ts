@@ -1,0 +1,143 @@
+/**
+ * The scene: what `layoutScene()` takes and gives, as plain data. Renderers read
+ * nothing else.
+ *
+ * N.B. THIS FILE IS IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no `node:*`, no DOM.
+ *
+ * Coordinates are in the format's unit (mm for print, px for screen images), with
+ * the origin at the top-left corner of the bleed box and y pointing down.
+ */
+
+import type { PrintFonts } from './font';
+import type { FormatUnit, PrintFormat } from './formats';
+import type { ColourScheme, SchemeColour } from './schemes';
+
+/** A rectangle in scene units, y down. */
+export interface Box {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/**
+ * One command of a scene path: absolute, scene units, every coordinate already
+ * rounded to 0.01. The letters and points are those of SVG path data: `M` move,
+ * `L` line, `Q` quadratic curve (control point x1 y1; TrueType outlines are
+ * quadratic), `C` cubic curve (control points x1 y1, x2 y2), `Z` close.
+ */
+export type PathCommand =
+  | { readonly op: 'M' | 'L'; readonly x: number; readonly y: number }
+  | { readonly op: 'Q'; readonly x1: number; readonly y1: number; readonly x: number; readonly y: number }
+  | {
+      readonly op: 'C';
+      readonly x1: number;
+      readonly y1: number;
+      readonly x2: number;
+      readonly y2: number;
+      readonly x: number;
+      readonly y: number;
+    }
+  | { readonly op: 'Z' };
+
+/** Which part of the design a scene item or text block belongs to. */
+export type TextRole = 'heading' | 'slogan' | 'unit' | 'footer';
+
+export type SceneItem =
+  | {
+      readonly type: 'rect';
+      readonly role: 'background' | 'footer-band' | 'rule';
+      readonly x: number;
+      readonly y: number;
+      readonly width: number;
+      readonly height: number;
+      readonly fill: SchemeColour;
+    }
+  | {
+      readonly type: 'path';
+      readonly role: 'frame' | TextRole;
+      /** The outline, filled with the non-zero rule. */
+      readonly path: readonly PathCommand[];
+      readonly fill: SchemeColour;
+    };
+
+/** One set line, for checks and for the UI (the drawing itself is in `items`). */
+export interface SceneLine {
+  /** The words of the line, spaces restored. */
+  readonly text: string;
+  /** y of the baseline. */
+  readonly baseline: number;
+  /** Real ink bounds of the line's outlines. */
+  readonly ink: Box;
+  /** Real ink bounds of every glyph that has ink, left to right. */
+  readonly glyphInk: readonly Box[];
+}
+
+export interface TextBlock {
+  readonly role: TextRole;
+  /** Em size of the type, scene units. */
+  readonly fontSize: number;
+  /** The area the block had to fit in. */
+  readonly region: Box;
+  readonly lines: readonly SceneLine[];
+  /** Union of the lines' ink. */
+  readonly ink: Box;
+}
+
+export type LayoutWarning =
+  | {
+      /** The unit line did not fit at the minimum legible size: it was set at that size and shortened. */
+      readonly code: 'unit-line-too-long';
+      readonly fontSize: number;
+      readonly minFontSize: number;
+      /** The text actually set (ends with "…"). */
+      readonly shown: string;
+    }
+  | {
+      /** Characters the fonts have no glyph for (drawn as the font's .notdef box). */
+      readonly code: 'missing-glyphs';
+      readonly chars: readonly string[];
+    }
+  | {
+      /** The slogan was empty after cleaning: nothing was set in its place. */
+      readonly code: 'empty-slogan';
+    };
+
+export interface Scene {
+  readonly formatId: string;
+  readonly schemeId: string;
+  readonly unit: FormatUnit;
+  /** Size of the whole drawing: the trim size plus bleed on every side. */
+  readonly width: number;
+  readonly height: number;
+  /** Bleed on every side (0 for screen images). */
+  readonly bleed: number;
+  /** The finished size, inside the bleed. */
+  readonly trim: Box;
+  /** Area all text stays inside: from the top of the content inside the frame to the bottom of the footer text. */
+  readonly safe: Box;
+  /** The slogan as set (cleaned, NFC, original case): for titles and alt text. */
+  readonly title: string;
+  /** Drawing, back to front. */
+  readonly items: readonly SceneItem[];
+  readonly blocks: readonly TextBlock[];
+  readonly warnings: readonly LayoutWarning[];
+}
+
+export interface SceneInput {
+  /** The slogan; cleaned and normalised here (NFD, pasted line breaks and double spaces are fine). */
+  readonly slogan: string;
+  /** A format from `FORMATS` or its id. */
+  readonly format: PrintFormat | string;
+  /** A scheme from `SCHEMES` or its id. */
+  readonly scheme: ColourScheme | string;
+  /** The campaign heading above the slogan, as it should appear (case kept). Empty: none. */
+  readonly heading: string;
+  /** The footer line (the help line 111), as it should appear. Empty: no footer band. */
+  readonly footer: string;
+  /** The issuing unit ("UBND huyện Tam Đường"), case kept. Empty or blank: no unit line. */
+  readonly unitLine?: string | undefined;
+  /** Set the slogan in capitals, as slogan banners are. Default `true`. */
+  readonly uppercase?: boolean | undefined;
+  readonly fonts: PrintFonts;
+}
