@@ -1,16 +1,25 @@
 /**
  * UI strings. Keys are English and dotted; values are Vietnamese.
  * `t('quickExit.label')`, or with placeholders `t('x.y', { count: 3 })` for "{count}".
- * N.B. IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE.
+ * N.B. IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE (browser scripts import
+ * `./format` and `./read-strings` instead: this file brings every string along).
  */
+import { format, type FormatVars } from './format';
 import strings from './vi.json';
 
 export type UiKey = keyof typeof strings;
 
-export function t(key: UiKey, vars: Record<string, string | number> = {}): string {
-  return strings[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in vars ? String(vars[name]) : whole,
-  );
+export function t(key: UiKey, vars: FormatVars = {}): string {
+  return format(strings[key], vars);
+}
+
+/**
+ * The `data-strings` attribute of a component whose script shows `keys`: a JSON
+ * object of their templates (placeholders unfilled), by key. The script reads it
+ * with `readStrings` (src/i18n/read-strings.ts).
+ */
+export function dataStrings(keys: readonly UiKey[]): string {
+  return JSON.stringify(Object.fromEntries(keys.map((key) => [key, strings[key]])));
 }
 
 const dateFormat = new Intl.DateTimeFormat('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' });

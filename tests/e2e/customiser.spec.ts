@@ -9,14 +9,14 @@ import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import sharp from 'sharp';
 import { basePath } from '../../site.config.mjs';
 import { layoutScene, renderPdf, type Scene } from '../../src/shared/print';
+import { format, type FormatVars } from '../../src/i18n/format';
 import { loadPrintFonts } from '../../src/build/print/load-fonts';
 import type { PrintManifest } from '../../src/shared/print-files/manifest';
 import { sitemapPaths, watch, WCAG_TAGS } from './helpers';
 
 const vi: Record<string, string> = JSON.parse(readFileSync(new URL('../../src/i18n/vi.json', import.meta.url), 'utf8'));
 const manifest: PrintManifest = JSON.parse(readFileSync(new URL('../../dist/tai-lieu/manifest.json', import.meta.url), 'utf8'));
-const fill = (key: string, vars: Record<string, string | number> = {}) =>
-  vi[key]!.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+const fill = (key: string, vars: FormatVars = {}) => format(vi[key]!, vars);
 
 const SLOGAN_ID = 'cham-dut-bao-luc-vun-dap-yeu-thuong';
 const sloganText = manifest.files.find((f) => f.sloganId === SLOGAN_ID)!.text;
@@ -134,7 +134,7 @@ test.describe('customiser', () => {
       'Ban Chỉ đạo công tác bình đẳng giới và vì sự tiến bộ của phụ nữ, Trường Phổ thông Dân tộc Bán trú Trung học cơ sở xã Nùng Nàng, huyện Tam Đường, tỉnh Lai Châu và Liên đội Thiếu niên Tiền phong';
     const markup = '<img src=x onerror=alert(1)><b>Đội</b> & <script>alert(2)</script>';
     const nfd = 'Trường Tiểu học Nùng Nàng'.normalize('NFD');
-    const cases: { input: string; key: string; shown: string; vars?: Record<string, string | number> }[] = [
+    const cases: { input: string; key: string; shown: string; vars?: FormatVars }[] = [
       { input: '', key: 'customiser.msg.empty', shown: vi['customiser.unitNone']! },
       { input: '   \t  \n ', key: 'customiser.msg.blank', shown: vi['customiser.unitNone']! },
       { input: 'UBND xã\nNùng Nàng\r\nhuyện Tam Đường', key: 'customiser.msg.lineBreaks', shown: 'UBND xã Nùng Nàng huyện Tam Đường' },

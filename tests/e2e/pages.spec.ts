@@ -25,7 +25,7 @@ for (const path of paths) {
     for (const property of ['og:title', 'og:description', 'og:url', 'og:type', 'og:locale']) {
       await expect(page.locator(`meta[property="${property}"]`)).toHaveAttribute('content', /\S/);
     }
-    await expect(page.locator('[data-module="quick-exit"]')).toHaveCount(1);
+    await expect(page.locator('quick-exit')).toHaveCount(1);
 
     const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
@@ -51,7 +51,7 @@ test('pages print on A4 without navigation or the quick exit', async ({ page }) 
   await page.goto('ke-hoach/');
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('.site-nav')).toBeHidden();
-  await expect(page.locator('[data-module="quick-exit"]')).toBeHidden();
+  await expect(page.locator('quick-exit')).toBeHidden();
   await expect(page.locator('h1')).toBeVisible();
   const pdf = await page.pdf({ preferCSSPageSize: true });
   // Every page's MediaBox is A4: 595.28 × 841.89 pt (Chromium rounds to a few hundredths).

@@ -41,7 +41,7 @@ function gate() {
 }
 
 function quickExit(page: Page) {
-  const root = page.locator('[data-module="quick-exit"]');
+  const root = page.locator('quick-exit');
   return {
     link: page.getByRole('link', { name: vi['quickExit.label'] }),
     status: root.getByRole('status'),
@@ -65,7 +65,7 @@ async function reportStateWhenLeaving(page: Page) {
       const state = {
         overlayCovers: !!hit?.closest('.js-quick-exit-overlay'),
         mainShown: !!main && getComputedStyle(main).display != 'none',
-        status: document.querySelector('[data-module="quick-exit"] [role="status"]')?.textContent,
+        status: document.querySelector('quick-exit [role="status"]')?.textContent,
       };
       console.log(tag + JSON.stringify(state));
     });

@@ -1,6 +1,6 @@
 /**
  * Search, in Chromium, against the built site: src/build/integrations/search.ts (index),
- * src/shared/search/ (folding, excerpts), src/components/search/ + src/components/search/ (UI).
+ * src/shared/search/ (folding, excerpts), src/components/search/ (UI: <site-search>, <search-panel>).
  */
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';

@@ -6,6 +6,7 @@
  * tests): no `node:*`, no DOM.
  */
 import type { UiKey } from '../../i18n';
+import type { FormatVars } from '../../i18n/format';
 import type { Scene } from '../../shared/print/scene';
 import { cleanText } from '../../shared/print/text';
 
@@ -15,7 +16,7 @@ export interface Message {
   /** `error`: the file will be wrong (missing characters); `warning`: shortened; `info`: handled. */
   readonly level: MessageLevel;
   readonly key: UiKey;
-  readonly vars?: Readonly<Record<string, string | number>>;
+  readonly vars?: FormatVars;
 }
 
 /** Longest unit line accepted (the field's `maxlength`): enough for any unit's name, and the layout stays fast. */

@@ -1,270 +1,75 @@
 /**
- * The search form and its results (src/components/search/SearchPanel.astro),
- * in the header's dialog and on /tim-kiem/. Loaded by `boot.ts` only when a
- * search starts; Pagefind itself loads with the first query.
+ * `<search-panel>`: a search form and its results (SearchPanel.astro), in the
+ * header's dialog and on /tim-kiem/.
  *
- * Queries are folded (`đ` → `d` + mark, src/shared/search/fold.ts) before
- * Pagefind sees them; titles and excerpts are unfolded and rendered as text
- * nodes and `<mark>`s, never as HTML from the index. Strings come from
- * src/i18n/vi.json through the panel's `data-strings`.
+ * Defined on every page (SiteSearch.astro's script imports it), so it stays
+ * small and loads nothing by itself: the search (`search-panel.lazy.ts`) and
+ * Pagefind load only when a search starts. On /tim-kiem/ (`data-sync-url`) that
+ * is when the field gets focus or the address has `?q=`; in the header's dialog,
+ * when `<site-search>` opens it and calls `start()`, or ahead of that through
+ * `preloadSearch()` when its button is about to be used.
  */
-import { buildExcerpt } from '../../shared/search/excerpt';
-import { foldQuery, hasSearchableText, unfold } from '../../shared/search/fold';
-import { isSearchType, SEARCH_TYPES, TYPE_FILTER, type SearchType } from '../../shared/search/types';
-import { loadPagefind, type PagefindResult } from './pagefind';
+import { readStrings } from '../../i18n/read-strings';
 
-/** Results rendered at first, and added by each press of "more". */
-const PAGE_SIZE = 6;
-/** Words in an excerpt. */
-const EXCERPT_WORDS = 24;
+type Lazy = typeof import('./search-panel.lazy');
 
-/** `search.*` strings from vi.json, given by SearchPanel.astro. */
-interface Strings {
-  loading: string;
-  empty: string;
-  punctuationOnly: string;
-  noResults: string;
-  noResultsInType: string;
-  count: string;
-  countInType: string;
-  error: string;
-  indexLink: string;
-  indexUrl: string;
-  filterAll: string;
-  resultType: string;
-  types: Record<SearchType, string>;
+let lazy: Promise<Lazy> | undefined;
+
+/** The search code, fetched once (again after a failure), with Pagefind's script alongside. */
+function loadSearch(): Promise<Lazy> {
+  // Fetch Pagefind's script now rather than after the search code
+  // (pagefind.ts imports the same URL, which the browser then has).
+  import(/* @vite-ignore */ `${import.meta.env.BASE_URL}pagefind/pagefind.js`).catch(() => {});
+  if (!lazy) {
+    lazy = import('./search-panel.lazy');
+    lazy.catch(() => (lazy = undefined));
+  }
+  return lazy;
 }
 
-const numbers = new Intl.NumberFormat('vi-VN');
-
-function format(template: string, vars: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = vars[name];
-    return value === undefined ? whole : typeof value === 'number' ? numbers.format(value) : value;
-  });
+/** Starts loading the search code and Pagefind ahead of the first query. */
+export function preloadSearch(): void {
+  loadSearch().then(
+    (search) => search.preload(),
+    () => {
+      // Reported by the panel that needs it.
+    },
+  );
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
+export class SearchPanelElement extends HTMLElement {
+  /** The search code has been started here. */
+  #started = false;
 
-class SearchPanel {
-  readonly #root: HTMLElement;
-  readonly #form: HTMLFormElement;
-  readonly #input: HTMLInputElement;
-  readonly #status: HTMLElement;
-  readonly #filters: HTMLElement;
-  readonly #list: HTMLOListElement;
-  readonly #more: HTMLButtonElement;
-  readonly #strings: Strings;
-  /** The page variant keeps `?q=` (and `&loai=`) in the address, to share and reload. */
-  readonly #syncUrl: boolean;
-  readonly #chips = new Map<SearchType | '', HTMLButtonElement>();
-  /** Chosen type, or `''` for all. */
-  #type: SearchType | '' = '';
-  /** Increases with every search; a search whose number is no longer current is dropped. */
-  #run = 0;
-  #results: PagefindResult[] = [];
-  #shown = 0;
-
-  constructor(root: HTMLElement) {
-    this.#root = root;
-    this.#form = root.querySelector('form')!;
-    this.#input = root.querySelector('.js-search-input')!;
-    this.#status = root.querySelector('.js-search-status')!;
-    this.#filters = root.querySelector('.js-search-filters')!;
-    this.#list = root.querySelector('.js-search-results')!;
-    this.#more = root.querySelector('.js-search-more')!;
-    this.#strings = JSON.parse(root.dataset['strings'] ?? '{}') as Strings;
-    this.#syncUrl = root.hasAttribute('data-sync-url');
-
-    if (this.#syncUrl) {
-      const params = new URLSearchParams(location.search);
-      const type = params.get(TYPE_FILTER);
-      if (isSearchType(type)) this.#type = type;
-      if (!this.#input.value) this.#input.value = params.get('q') ?? '';
-    }
-    this.#createChips();
-    this.#input.addEventListener('input', () => void this.search());
-    this.#form.addEventListener('submit', (event) => {
-      // The dialog's form goes to /tim-kiem/?q=…; on that page, results are already shown.
-      if (this.#syncUrl) event.preventDefault();
-    });
-    this.#more.addEventListener('click', () => void this.#showMore(true));
-    void this.search();
+  connectedCallback(): void {
+    // The dialog's panel waits for `start()`.
+    if (!this.hasAttribute('data-sync-url')) return;
+    if (new URLSearchParams(location.search).get('q')?.trim()) this.start();
+    else this.addEventListener('focusin', () => this.start(), { once: true });
   }
 
-  /** Runs the current query (and type) and shows the outcome; never throws. */
-  async search(): Promise<void> {
-    const run = ++this.#run;
-    const query = this.#input.value.trim();
-    this.#updateUrl(query);
-    if (!query) return this.#message(this.#strings.empty);
-    if (!hasSearchableText(query)) return this.#message(format(this.#strings.punctuationOnly, { query }));
-
-    this.#root.setAttribute('aria-busy', 'true');
-    try {
-      const pending = loadPagefind();
-      // Only say "loading" if Pagefind is not there yet.
-      const ready = await Promise.race([pending, Promise.resolve(undefined)]);
-      if (!ready && run === this.#run) this.#setStatus(this.#strings.loading);
-      const pagefind = await pending;
-      if (run !== this.#run) return;
-      const filters: Record<string, string> = this.#type ? { [TYPE_FILTER]: this.#type } : {};
-      const response = await pagefind.search(foldQuery(query), { filters });
-      if (run !== this.#run) return;
-      const counts = response.totalFilters[TYPE_FILTER] ?? {};
-      this.#results = response.results;
-      this.#shown = 0;
-      const items = await this.#items(this.#results.slice(0, PAGE_SIZE));
-      if (run !== this.#run) return;
-
-      this.#updateChips(counts, response.unfilteredResultCount);
-      this.#list.replaceChildren(...items);
-      this.#list.hidden = items.length === 0;
-      this.#list.dataset['query'] = query;
-      this.#shown = items.length;
-      this.#more.hidden = this.#shown >= this.#results.length;
-      const total = response.unfilteredResultCount;
-      const count = this.#results.length;
-      if (total === 0) {
-        this.#setStatus(format(this.#strings.noResults, { query }), true);
-      } else if (this.#type && count === 0) {
-        this.#setStatus(format(this.#strings.noResultsInType, { query, type: this.#strings.types[this.#type] }));
-      } else if (this.#type) {
-        this.#setStatus(format(this.#strings.countInType, { count, total, query, type: this.#strings.types[this.#type] }));
-      } else {
-        this.#setStatus(format(this.#strings.count, { count, query }));
-      }
-    } catch (error) {
-      if (run !== this.#run) return;
-      console.warn('Search failed:', error);
-      this.#clearResults();
-      this.#setStatus(this.#strings.error, true);
-    } finally {
-      if (run === this.#run) this.#root.removeAttribute('aria-busy');
-    }
-  }
-
-  /** Shows the next page of results and moves focus to the first new one. */
-  async #showMore(focus: boolean): Promise<void> {
-    const run = this.#run;
-    const next = this.#results.slice(this.#shown, this.#shown + PAGE_SIZE);
-    const items = await this.#items(next);
-    if (run !== this.#run) return;
-    this.#list.append(...items);
-    this.#shown += items.length;
-    this.#more.hidden = this.#shown >= this.#results.length;
-    if (focus) items[0]?.querySelector('a')?.focus();
-  }
-
-  /** One list item per result: title link, type, excerpt with the matched words marked. */
-  async #items(results: PagefindResult[]): Promise<HTMLLIElement[]> {
-    const data = await Promise.all(results.map((result) => result.data()));
-    return data.map((page) => {
-      const item = element('li', 'search-result');
-      const link = element('a', 'search-result__link', unfold(page.meta['title'] ?? page.url));
-      link.href = page.url;
-      item.append(link);
-
-      const type = page.filters[TYPE_FILTER]?.[0];
-      if (isSearchType(type)) {
-        const meta = element('p', 'search-result__type');
-        meta.append(element('span', 'visually-hidden', `${this.#strings.resultType} `), element('span', 'tag', this.#strings.types[type]));
-        item.append(meta);
-      }
-
-      const excerpt = buildExcerpt(page.content, page.weighted_locations, EXCERPT_WORDS);
-      const paragraph = element('p', 'search-result__excerpt');
-      if (excerpt.cutStart) paragraph.append('… ');
-      for (const part of excerpt.parts) paragraph.append(part.mark ? element('mark', undefined, part.text) : part.text);
-      if (excerpt.cutEnd) paragraph.append(' …');
-      item.append(paragraph);
-      return item;
-    });
-  }
-
-  #createChips(): void {
-    for (const type of ['', ...SEARCH_TYPES] as const) {
-      const chip = element('button', 'search-panel__chip');
-      chip.type = 'button';
-      chip.hidden = true;
-      chip.addEventListener('click', () => {
-        if (this.#type === type) return;
-        this.#type = type;
-        for (const [t, c] of this.#chips) c.setAttribute('aria-pressed', String(t === type));
-        void this.search();
-      });
-      this.#chips.set(type, chip);
-      this.#filters.append(chip);
-    }
-  }
-
-  /** Chips for the types among this query's results, with counts; "all" first. */
-  #updateChips(counts: Record<string, number>, total: number): void {
-    for (const [type, chip] of this.#chips) {
-      const count = type ? (counts[type] ?? 0) : total;
-      chip.textContent = `${type ? this.#strings.types[type] : this.#strings.filterAll} (${numbers.format(count)})`;
-      chip.setAttribute('aria-pressed', String(type === this.#type));
-      chip.hidden = count === 0 && type !== this.#type;
-    }
-    // Filters help only when results are of more than one type (or one is chosen).
-    const typesFound = SEARCH_TYPES.filter((type) => (counts[type] ?? 0) > 0).length;
-    this.#filters.hidden = total === 0 || (typesFound < 2 && !this.#type);
-  }
-
-  #message(text: string): void {
-    this.#clearResults();
-    this.#setStatus(text);
-    this.#root.removeAttribute('aria-busy');
-  }
-
-  #clearResults(): void {
-    this.#results = [];
-    this.#shown = 0;
-    this.#list.replaceChildren();
-    this.#list.hidden = true;
-    delete this.#list.dataset['query'];
-    this.#more.hidden = true;
-    this.#filters.hidden = true;
-  }
-
-  /** Sets the live region; `withIndexLink` adds the link to the list of all pages. */
-  #setStatus(text: string, withIndexLink = false): void {
-    const nodes: (Node | string)[] = [text];
-    if (withIndexLink) {
-      const link = element('a', undefined, this.#strings.indexLink);
-      link.href = this.#strings.indexUrl;
-      nodes.push(' ', link, '.');
-    }
-    this.#status.replaceChildren(...nodes);
-  }
-
-  #updateUrl(query: string): void {
-    if (!this.#syncUrl) return;
-    const params = new URLSearchParams();
-    if (query) params.set('q', query);
-    if (query && this.#type) params.set(TYPE_FILTER, this.#type);
-    const search = params.toString() ? `?${params}` : '';
-    if (search !== location.search) history.replaceState(history.state, '', `${location.pathname}${search}`);
+  /** Loads the search code and searches here (once per panel); if it cannot load, says so. */
+  start(): void {
+    loadSearch().then(
+      (search) => {
+        search.preload();
+        if (this.#started) return;
+        this.#started = true;
+        // It lives on through the listeners it adds to this panel's form and buttons.
+        new search.PanelSearch(this, readStrings(this));
+      },
+      () => {
+        const status = this.querySelector('.js-search-status');
+        if (status) status.textContent = readStrings(this)('search.error');
+      },
+    );
   }
 }
 
-const mounted = new WeakSet<HTMLElement>();
-
-/** Starts searching in a panel (once per panel). */
-export function mount(root: HTMLElement): void {
-  if (mounted.has(root)) return;
-  mounted.add(root);
-  new SearchPanel(root);
+declare global {
+  interface HTMLElementTagNameMap {
+    'search-panel': SearchPanelElement;
+  }
 }
 
-/** Starts loading Pagefind ahead of the first query. */
-export function preload(): void {
-  loadPagefind().catch(() => {
-    // Reported by the search that needs it.
-  });
-}
+if (!customElements.get('search-panel')) customElements.define('search-panel', SearchPanelElement);

@@ -5,13 +5,15 @@
  * files are made here and handed to the browser as downloads.
  *
  * Enhances the server-rendered markup of `src/components/customiser/PrintCustomiser.astro`;
- * finds its elements only through `js-customiser-*` classes. Strings come from
- * `src/i18n/vi.json` through the element's `data-strings`.
+ * finds its elements only through `js-customiser-*` classes and the field names of
+ * `src/shared/customiser-params.ts`. Strings come from `src/i18n/vi.json` through
+ * the element's `data-strings` (`readStrings`).
  *
  * Loaded on /tao-mau/ only. pdf-lib (about 180 KB) is loaded when a PDF is asked for.
  */
 import * as fontkit from 'fontkit';
-import type { UiKey } from '../../i18n';
+import { readStrings, type UiText } from '../../i18n/read-strings';
+import { CROP_MARKS_ON, CUSTOMISER_PARAMS, readCustomiserPreset } from '../../shared/customiser-params';
 import { createLayoutFont, type FontkitFontLike, type PrintFonts } from '../../shared/print/font';
 import { FORMATS, findFormat, isPrintFormat, printFileName, type PrintFormat } from '../../shared/print/formats';
 import { layoutScene } from '../../shared/print/layout';
@@ -25,12 +27,7 @@ import { Announcer } from './announcer';
 import { unitLineMessages, unitLineShown, UNIT_LINE_MAX_LENGTH, type Message } from './messages';
 import { svgToPng, withPngDensity } from './png';
 
-type Strings = Partial<Record<UiKey, string>>;
 type FileType = 'pdf' | 'svg' | 'png';
-
-/** Fill `{name}` placeholders. */
-const fill = (template: string, vars: Readonly<Record<string, string | number>> = {}): string =>
-  template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 
 async function loadFont(url: string): Promise<FontkitFontLike> {
   const response = await fetch(url);
@@ -57,8 +54,8 @@ interface Choice {
   readonly cropMarks: boolean;
 }
 
-class PrintCustomiser extends HTMLElement {
-  private strings: Strings = {};
+class PrintCustomiserElement extends HTMLElement {
+  private text: UiText = (key) => key;
   private fonts: PrintFonts | undefined;
   private previewUrl: string | undefined;
   private announcer: Announcer | undefined;
@@ -73,16 +70,12 @@ class PrintCustomiser extends HTMLElement {
     return found;
   }
 
-  private text(key: UiKey, vars?: Readonly<Record<string, string | number>>): string {
-    return fill(this.strings[key] ?? key, vars);
-  }
-
   connectedCallback(): void {
     this.init().catch((error: unknown) => this.fail(error));
   }
 
   private async init(): Promise<void> {
-    this.strings = JSON.parse(this.dataset['strings'] ?? '{}') as Strings;
+    this.text = readStrings(this);
     const regions = this.querySelectorAll<HTMLElement>('.js-customiser-announcer');
     if (regions.length === 2) this.announcer = new Announcer([regions[0]!, regions[1]!]);
 
@@ -107,18 +100,19 @@ class PrintCustomiser extends HTMLElement {
     this.setStatus(this.text('customiser.ready'));
   }
 
-  /** `?khau-hieu=<id>&kho=<format>&mau=<scheme>` preselects, as the slogan pages link here. */
+  /** A link (`customiserPath()`, src/shared/customiser-params.ts) may choose the slogan, format and colours. */
   private applyQuery(form: HTMLFormElement): void {
-    const query = new URLSearchParams(location.search);
-    const select = (name: string, value: string | null) => {
+    const preset = readCustomiserPreset(location.search);
+    const select = (name: string, value: string | undefined) => {
       const field = form.elements.namedItem(name);
       if (!value || !(field instanceof HTMLSelectElement)) return;
       if ([...field.options].some((option) => option.value === value)) field.value = value;
     };
-    select('khau-hieu', query.get('khau-hieu'));
-    select('kho', query.get('kho'));
-    const scheme = query.get('mau');
-    const radio = form.querySelector<HTMLInputElement>(`input[name="mau"][value="${CSS.escape(scheme ?? '')}"]`);
+    select(CUSTOMISER_PARAMS.slogan, preset.slogan);
+    select(CUSTOMISER_PARAMS.format, preset.format);
+    const radio = form.querySelector<HTMLInputElement>(
+      `input[name="${CUSTOMISER_PARAMS.scheme}"][value="${CSS.escape(preset.scheme ?? '')}"]`,
+    );
     if (radio) radio.checked = true;
   }
 
@@ -130,10 +124,10 @@ class PrintCustomiser extends HTMLElement {
     return {
       sloganId: sloganSelect.value,
       slogan: option?.dataset['text'] ?? '',
-      format: findFormat(String(data.get('kho'))) ?? FORMATS[0]!,
-      scheme: findScheme(String(data.get('mau'))) ?? SCHEMES[0]!,
+      format: findFormat(String(data.get(CUSTOMISER_PARAMS.format))) ?? FORMATS[0]!,
+      scheme: findScheme(String(data.get(CUSTOMISER_PARAMS.scheme))) ?? SCHEMES[0]!,
       unitRaw: this.el<HTMLTextAreaElement>('unit').value,
-      cropMarks: data.get('dau-cat') === 'co',
+      cropMarks: data.get(CUSTOMISER_PARAMS.cropMarks) === CROP_MARKS_ON,
     };
   }
 
@@ -299,4 +293,4 @@ class PrintCustomiser extends HTMLElement {
   }
 }
 
-customElements.define('print-customiser', PrintCustomiser);
+if (!customElements.get('print-customiser')) customElements.define('print-customiser', PrintCustomiserElement);

@@ -1,0 +1,249 @@
+/**
+ * What a `<search-panel>` (search-panel.ts) does once a search starts: queries,
+ * results, type filters, "more", and the address on /tim-kiem/. Loaded by the
+ * element only then (its chunk is `search-panel.lazy.*.js`); Pagefind itself
+ * loads with the first query.
+ *
+ * Queries are folded (`đ` → `d` + mark, src/shared/search/fold.ts) before
+ * Pagefind sees them; titles and excerpts are unfolded and rendered as text
+ * nodes and `<mark>`s, never as HTML from the index. Strings come from
+ * src/i18n/vi.json through the panel's `data-strings`.
+ */
+import type { UiText } from '../../i18n/read-strings';
+import { buildExcerpt } from '../../shared/search/excerpt';
+import { foldQuery, hasSearchableText, unfold } from '../../shared/search/fold';
+import { isSearchType, SEARCH_TYPES, TYPE_FILTER, TYPE_LABELS, type SearchType } from '../../shared/search/types';
+import { loadPagefind, type PagefindResult } from './pagefind';
+
+/** Results rendered at first, and added by each press of "more". */
+const PAGE_SIZE = 6;
+/** Words in an excerpt. */
+const EXCERPT_WORDS = 24;
+
+/** Counts as Vietnamese writes them: 1.189. */
+const numbers = new Intl.NumberFormat('vi-VN');
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** The search of one panel, started by its element (once). */
+export class PanelSearch {
+  readonly #root: HTMLElement;
+  readonly #form: HTMLFormElement;
+  readonly #input: HTMLInputElement;
+  readonly #status: HTMLElement;
+  readonly #filters: HTMLElement;
+  readonly #list: HTMLOListElement;
+  readonly #more: HTMLButtonElement;
+  readonly #text: UiText;
+  /** The list of every page, linked when a search finds nothing or fails. */
+  readonly #indexUrl: string;
+  /** The page variant keeps `?q=` (and `&loai=`) in the address, to share and reload. */
+  readonly #syncUrl: boolean;
+  readonly #chips = new Map<SearchType | '', HTMLButtonElement>();
+  /** Chosen type, or `''` for all. */
+  #type: SearchType | '' = '';
+  /** Increases with every search; a search whose number is no longer current is dropped. */
+  #run = 0;
+  #results: PagefindResult[] = [];
+  #shown = 0;
+
+  constructor(root: HTMLElement, text: UiText) {
+    this.#root = root;
+    this.#form = root.querySelector('form')!;
+    this.#input = root.querySelector('.js-search-input')!;
+    this.#status = root.querySelector('.js-search-status')!;
+    this.#filters = root.querySelector('.js-search-filters')!;
+    this.#list = root.querySelector('.js-search-results')!;
+    this.#more = root.querySelector('.js-search-more')!;
+    this.#text = text;
+    this.#indexUrl = root.dataset['indexUrl'] ?? '';
+    this.#syncUrl = root.hasAttribute('data-sync-url');
+
+    if (this.#syncUrl) {
+      const params = new URLSearchParams(location.search);
+      const type = params.get(TYPE_FILTER);
+      if (isSearchType(type)) this.#type = type;
+      if (!this.#input.value) this.#input.value = params.get('q') ?? '';
+    }
+    this.#createChips();
+    this.#input.addEventListener('input', () => void this.search());
+    this.#form.addEventListener('submit', (event) => {
+      // The dialog's form goes to /tim-kiem/?q=…; on that page, results are already shown.
+      if (this.#syncUrl) event.preventDefault();
+    });
+    this.#more.addEventListener('click', () => void this.#showMore(true));
+    void this.search();
+  }
+
+  /** Runs the current query (and type) and shows the outcome; never throws. */
+  async search(): Promise<void> {
+    const run = ++this.#run;
+    const query = this.#input.value.trim();
+    this.#updateUrl(query);
+    if (!query) return this.#message(this.#text('search.empty'));
+    if (!hasSearchableText(query)) return this.#message(this.#text('search.punctuationOnly', { query }));
+
+    this.#root.setAttribute('aria-busy', 'true');
+    try {
+      const pending = loadPagefind();
+      // Only say "loading" if Pagefind is not there yet.
+      const ready = await Promise.race([pending, Promise.resolve(undefined)]);
+      if (!ready && run === this.#run) this.#setStatus(this.#text('search.loading'));
+      const pagefind = await pending;
+      if (run !== this.#run) return;
+      const filters: Record<string, string> = this.#type ? { [TYPE_FILTER]: this.#type } : {};
+      const response = await pagefind.search(foldQuery(query), { filters });
+      if (run !== this.#run) return;
+      const counts = response.totalFilters[TYPE_FILTER] ?? {};
+      this.#results = response.results;
+      this.#shown = 0;
+      const items = await this.#items(this.#results.slice(0, PAGE_SIZE));
+      if (run !== this.#run) return;
+
+      this.#updateChips(counts, response.unfilteredResultCount);
+      this.#list.replaceChildren(...items);
+      this.#list.hidden = items.length === 0;
+      this.#list.dataset['query'] = query;
+      this.#shown = items.length;
+      this.#more.hidden = this.#shown >= this.#results.length;
+      const total = response.unfilteredResultCount;
+      const count = this.#results.length;
+      const shown = { query, count: numbers.format(count), total: numbers.format(total) };
+      if (total === 0) {
+        this.#setStatus(this.#text('search.noResults', shown), true);
+      } else if (this.#type && count === 0) {
+        this.#setStatus(this.#text('search.noResultsInType', { ...shown, type: this.#typeLabel(this.#type) }));
+      } else if (this.#type) {
+        this.#setStatus(this.#text('search.countInType', { ...shown, type: this.#typeLabel(this.#type) }));
+      } else {
+        this.#setStatus(this.#text('search.count', shown));
+      }
+    } catch (error) {
+      if (run !== this.#run) return;
+      console.warn('Search failed:', error);
+      this.#clearResults();
+      this.#setStatus(this.#text('search.error'), true);
+    } finally {
+      if (run === this.#run) this.#root.removeAttribute('aria-busy');
+    }
+  }
+
+  /** Shows the next page of results and moves focus to the first new one. */
+  async #showMore(focus: boolean): Promise<void> {
+    const run = this.#run;
+    const next = this.#results.slice(this.#shown, this.#shown + PAGE_SIZE);
+    const items = await this.#items(next);
+    if (run !== this.#run) return;
+    this.#list.append(...items);
+    this.#shown += items.length;
+    this.#more.hidden = this.#shown >= this.#results.length;
+    if (focus) items[0]?.querySelector('a')?.focus();
+  }
+
+  /** One list item per result: title link, type, excerpt with the matched words marked. */
+  async #items(results: PagefindResult[]): Promise<HTMLLIElement[]> {
+    const data = await Promise.all(results.map((result) => result.data()));
+    return data.map((page) => {
+      const item = element('li', 'search-result');
+      const link = element('a', 'search-result__link', unfold(page.meta['title'] ?? page.url));
+      link.href = page.url;
+      item.append(link);
+
+      const type = page.filters[TYPE_FILTER]?.[0];
+      if (isSearchType(type)) {
+        const meta = element('p', 'search-result__type');
+        meta.append(element('span', 'visually-hidden', `${this.#text('search.resultType')} `), element('span', 'tag', this.#typeLabel(type)));
+        item.append(meta);
+      }
+
+      const excerpt = buildExcerpt(page.content, page.weighted_locations, EXCERPT_WORDS);
+      const paragraph = element('p', 'search-result__excerpt');
+      if (excerpt.cutStart) paragraph.append('… ');
+      for (const part of excerpt.parts) paragraph.append(part.mark ? element('mark', undefined, part.text) : part.text);
+      if (excerpt.cutEnd) paragraph.append(' …');
+      item.append(paragraph);
+      return item;
+    });
+  }
+
+  #createChips(): void {
+    for (const type of ['', ...SEARCH_TYPES] as const) {
+      const chip = element('button', 'search-panel__chip');
+      chip.type = 'button';
+      chip.hidden = true;
+      chip.addEventListener('click', () => {
+        if (this.#type === type) return;
+        this.#type = type;
+        for (const [t, c] of this.#chips) c.setAttribute('aria-pressed', String(t === type));
+        void this.search();
+      });
+      this.#chips.set(type, chip);
+      this.#filters.append(chip);
+    }
+  }
+
+  /** Chips for the types among this query's results, with counts; "all" first. */
+  #updateChips(counts: Record<string, number>, total: number): void {
+    for (const [type, chip] of this.#chips) {
+      const count = type ? (counts[type] ?? 0) : total;
+      chip.textContent = `${type ? this.#typeLabel(type) : this.#text('search.filterAll')} (${numbers.format(count)})`;
+      chip.setAttribute('aria-pressed', String(type === this.#type));
+      chip.hidden = count === 0 && type !== this.#type;
+    }
+    // Filters help only when results are of more than one type (or one is chosen).
+    const typesFound = SEARCH_TYPES.filter((type) => (counts[type] ?? 0) > 0).length;
+    this.#filters.hidden = total === 0 || (typesFound < 2 && !this.#type);
+  }
+
+  #typeLabel(type: SearchType): string {
+    return this.#text(TYPE_LABELS[type]);
+  }
+
+  #message(text: string): void {
+    this.#clearResults();
+    this.#setStatus(text);
+    this.#root.removeAttribute('aria-busy');
+  }
+
+  #clearResults(): void {
+    this.#results = [];
+    this.#shown = 0;
+    this.#list.replaceChildren();
+    this.#list.hidden = true;
+    delete this.#list.dataset['query'];
+    this.#more.hidden = true;
+    this.#filters.hidden = true;
+  }
+
+  /** Sets the live region; `withIndexLink` adds the link to the list of all pages. */
+  #setStatus(text: string, withIndexLink = false): void {
+    const nodes: (Node | string)[] = [text];
+    if (withIndexLink) {
+      const link = element('a', undefined, this.#text('search.indexLink'));
+      link.href = this.#indexUrl;
+      nodes.push(' ', link, '.');
+    }
+    this.#status.replaceChildren(...nodes);
+  }
+
+  #updateUrl(query: string): void {
+    if (!this.#syncUrl) return;
+    const params = new URLSearchParams();
+    if (query) params.set('q', query);
+    if (query && this.#type) params.set(TYPE_FILTER, this.#type);
+    const search = params.toString() ? `?${params}` : '';
+    if (search !== location.search) history.replaceState(history.state, '', `${location.pathname}${search}`);
+  }
+}
+
+/** Starts loading Pagefind ahead of the first query. */
+export function preload(): void {
+  loadPagefind().catch(() => {
+    // Reported by the search that needs it.
+  });
+}
