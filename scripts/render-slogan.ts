@@ -57,6 +57,7 @@ interface SloganEntry {
 }
 interface CampaignEntry {
   actionMonth: string;
+  publishing: { fileDate: string; fileCreator: string };
 }
 
 const root = new URL('../', import.meta.url);
@@ -66,7 +67,10 @@ if (!slogan) {
   console.error(`No slogan with id or order "${which}"`);
   process.exit(2);
 }
-const campaign = (yaml.load(readFileSync(new URL('content/campaign.yaml', root), 'utf8')) as CampaignEntry[])[0];
+// CORE_SCHEMA keeps dates as the strings the content writes.
+const campaign = (
+  yaml.load(readFileSync(new URL('content/campaign.yaml', root), 'utf8'), { schema: yaml.CORE_SCHEMA }) as CampaignEntry[]
+)[0];
 if (!campaign) throw new Error('content/campaign.yaml is empty');
 
 const format = engine.getFormat(formatId);
@@ -90,7 +94,12 @@ const scene = engine.layoutScene({
 const tLayout = performance.now() - t;
 
 t = performance.now();
-const pdf = await engine.renderPdf(scene, { cropMarks: values['crop-marks'], author: values.unit });
+const pdf = await engine.renderPdf(scene, {
+  cropMarks: values['crop-marks'],
+  author: values.unit,
+  date: new Date(`${campaign.publishing.fileDate}T00:00:00Z`),
+  creator: campaign.publishing.fileCreator,
+});
 const tPdf = performance.now() - t;
 
 t = performance.now();

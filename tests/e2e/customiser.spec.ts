@@ -10,11 +10,14 @@ import sharp from 'sharp';
 import { basePath } from '../../site.config.mjs';
 import { layoutScene, renderPdf, type Scene } from '../../src/shared/print';
 import { format, type FormatVars } from '../../src/i18n/format';
+import { campaignOf, contentDirOf, loadContent } from '../../src/build/content/load';
 import { loadPrintFonts } from '../../src/build/print/load-fonts';
+import { pdfDate } from '../../src/shared/publishing';
 import type { PrintManifest } from '../../src/shared/print-files/manifest';
 import { sitemapPaths, watch, WCAG_TAGS } from './helpers';
 
 const vi: Record<string, string> = JSON.parse(readFileSync(new URL('../../src/i18n/vi.json', import.meta.url), 'utf8'));
+const { publishing } = campaignOf(loadContent(contentDirOf(new URL('../..', import.meta.url).pathname)));
 const manifest: PrintManifest = JSON.parse(readFileSync(new URL('../../dist/tai-lieu/manifest.json', import.meta.url), 'utf8'));
 const fill = (key: string, vars: FormatVars = {}) => format(vi[key]!, vars);
 
@@ -58,7 +61,13 @@ test.describe('customiser', () => {
 
     const { download, bytes } = await downloadFrom(page, vi['customiser.downloadPdf']!);
     expect(download.suggestedFilename()).toBe(`${SLOGAN_ID}_a2_do_truong-tieu-hoc-nung-nang-chi-doi-doan.pdf`);
-    const expected = await renderPdf(nodeScene('a2', 'do', UNIT), { title: sloganText, subject: manifest.heading, author: UNIT });
+    const expected = await renderPdf(nodeScene('a2', 'do', UNIT), {
+      title: sloganText,
+      subject: manifest.heading,
+      author: UNIT,
+      date: pdfDate(publishing),
+      creator: publishing.fileCreator,
+    });
     expect(Buffer.from(expected).equals(bytes)).toBe(true);
 
     // And what it is: A2 + 3 mm bleed, TrimBox, the unit as author, text as outlines.

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { campaignOf, ContentError, loadContent } from '../../src/build/content/load';
-import { calendarPath, pdfDate, zipDate } from '../../src/build/content/publishing';
+import { calendarPath, pdfDate, zipDate } from '../../src/shared/publishing';
 import { contentDir, contentWith, fixturesDir, repoRoot } from './helpers/content';
 
 function problemsFor(fixture: string): string[] {

@@ -12,7 +12,7 @@
 
 import { FORMATS, SCHEMES, type ColourScheme, type PrintFormat } from '../../shared/print/index';
 import { MANIFEST_PATH, type PrintManifest } from '../../shared/print-files/manifest';
-import { zipDate } from '../content/publishing';
+import { zipDate } from '../../shared/publishing';
 import { bundlePrintFiles } from './bundle';
 import { PrintCache } from './cache';
 import { generatorHash } from './generator-hash';

@@ -11,7 +11,7 @@ import pLimit from 'p-limit';
 import sharp from 'sharp';
 import { cleanText, layoutScene, renderPdf, renderSvg, type Scene } from '../../shared/print/index';
 import type { OutputSpec } from '../../shared/print-files/manifest';
-import { pdfDate } from '../content/publishing';
+import { pdfDate } from '../../shared/publishing';
 import { loadPrintFonts } from '../print/load-fonts';
 import { rasterSize, renderRaster } from '../print/render-raster';
 import type { IndexEntry, PrintCache } from './cache';

@@ -16,6 +16,7 @@ import { readStrings, type UiText } from '../../i18n/read-strings';
 import { CROP_MARKS_ON, CUSTOMISER_PARAMS, readCustomiserPreset } from '../../shared/customiser-params';
 import { createLayoutFont, type FontkitFontLike, type PrintFonts } from '../../shared/print/font';
 import { FORMATS, findFormat, isPrintFormat, printFileName, type PrintFormat } from '../../shared/print/formats';
+import { pdfDate } from '../../shared/publishing';
 import { layoutScene } from '../../shared/print/layout';
 import type { Scene } from '../../shared/print/scene';
 import { renderSvg } from '../../shared/print/render-svg';
@@ -249,6 +250,8 @@ class PrintCustomiserElement extends HTMLElement {
           title: choice.slogan,
           subject: this.dataset['heading'],
           author: cleanText(choice.unitRaw) || undefined,
+          date: pdfDate({ fileDate: this.dataset['fileDate'] ?? '' }),
+          creator: this.dataset['fileCreator'] ?? '',
         });
         mime = 'application/pdf';
       } else if (type === 'svg') {

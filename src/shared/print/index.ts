@@ -57,7 +57,6 @@ export {
   CROP_MARK_LENGTH_MM,
   CROP_MARK_MARGIN_MM,
   CROP_MARK_OFFSET_MM,
-  FIXED_PDF_DATE,
   renderPdf,
   type PdfOptions,
 } from './render-pdf';

@@ -22,9 +22,6 @@ export const CROP_MARK_MARGIN_MM = 8;
 /** Crop mark line width, points. */
 const CROP_MARK_WIDTH_PT = 0.25;
 
-/** The fixed date written as CreationDate and ModDate (the first day of the Action Month 2020). */
-export const FIXED_PDF_DATE = new Date('2020-11-15T00:00:00Z');
-
 export interface PdfOptions {
   /** Add crop marks outside the bleed; the page grows by `CROP_MARK_MARGIN_MM` on every side. */
   readonly cropMarks?: boolean | undefined;
@@ -34,13 +31,15 @@ export interface PdfOptions {
   readonly author?: string | undefined;
   /** Subject; default none. */
   readonly subject?: string | undefined;
-  /** Creator application name shown in document properties. */
-  readonly creator?: string | undefined;
-  /** CreationDate and ModDate; default `FIXED_PDF_DATE` (never "now", so bytes stay stable). */
-  readonly date?: Date | undefined;
+  /** Creator application name shown in document properties: the campaign's `publishing.fileCreator`. */
+  readonly creator: string;
+  /**
+   * CreationDate and ModDate: the campaign's `publishing.fileDate`, never "now", so the
+   * same input gives the same bytes.
+   */
+  readonly date: Date;
 }
 
-const DEFAULT_CREATOR = 'Công cụ in khẩu hiệu – Tháng hành động vì bình đẳng giới năm 2020';
 const PRODUCER = 'pdf-lib 1.17.1';
 
 /** A number for a content stream: at most `digits` decimals, no exponent, no "-0". */
@@ -139,7 +138,7 @@ function identityOf(scene: Scene): unknown {
 }
 
 /** Render a scene as a one-page PDF. Same scene and options, same bytes (Node and browser). */
-export async function renderPdf(scene: Scene, options: PdfOptions = {}): Promise<Uint8Array> {
+export async function renderPdf(scene: Scene, options: PdfOptions): Promise<Uint8Array> {
   const s = POINTS_PER_UNIT[scene.unit];
   const marks = options.cropMarks === true && scene.unit === 'mm' && scene.bleed > 0;
   const margin = marks ? CROP_MARK_MARGIN_MM * s : 0;
@@ -200,12 +199,12 @@ export async function renderPdf(scene: Scene, options: PdfOptions = {}): Promise
   page.setBleedBox(px(0), py(scene.height), scene.width * s, scene.height * s);
   page.setTrimBox(px(scene.trim.x), py(scene.trim.y + scene.trim.height), scene.trim.width * s, scene.trim.height * s);
 
-  const date = options.date ?? FIXED_PDF_DATE;
+  const { date } = options;
   doc.setTitle(options.title ?? scene.title, { showInWindowTitleBar: true });
   if (options.author) doc.setAuthor(options.author);
   if (options.subject) doc.setSubject(options.subject);
   doc.setLanguage('vi');
-  doc.setCreator(options.creator ?? DEFAULT_CREATOR);
+  doc.setCreator(options.creator);
   doc.setProducer(PRODUCER);
   doc.setCreationDate(date);
   doc.setModificationDate(date);

@@ -4,7 +4,6 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import {
   CROP_MARK_MARGIN_MM,
-  FIXED_PDF_DATE,
   FORMATS,
   SCHEMES,
   isPrintFormat,
@@ -18,6 +17,8 @@ import { renderRaster } from '../../../src/build/print/render-raster';
 import { input, loadSlogans } from './helpers';
 
 const PT_PER_MM = 72 / 25.4;
+/** What a campaign's content gives every PDF (made up here: the engine takes whatever it is given). */
+const FILE = { date: new Date('2031-11-15T00:00:00Z'), creator: 'Công cụ thử nghiệm' } as const;
 const slogans = loadSlogans();
 /** The slogan with the most characters: the hardest to fit. */
 const longest = [...slogans].sort((a, b) => b.text.length - a.text.length)[0]!.text;
@@ -73,7 +74,7 @@ describe('PDF', () => {
   it.each(printFormats.map((f) => [f.id, f] as const))(
     'sets page = trim + 2 × 3 mm, TrimBox and BleedBox in %s (read back with pdf-lib)',
     async (_id, format) => {
-      const doc = await PDFDocument.load(await renderPdf(scene(format.id)));
+      const doc = await PDFDocument.load(await renderPdf(scene(format.id), FILE));
       const page = doc.getPage(0);
       const { width, height } = page.getSize();
       expect(width).toBeCloseTo((format.width + 6) * PT_PER_MM, 3);
@@ -96,7 +97,7 @@ describe('PDF', () => {
 
   it('adds crop marks outside the bleed on request, enlarging the page', async () => {
     const a2 = scene('a2');
-    const doc = await PDFDocument.load(await renderPdf(a2, { cropMarks: true }));
+    const doc = await PDFDocument.load(await renderPdf(a2, { ...FILE, cropMarks: true }));
     const page = doc.getPage(0);
     const margin = CROP_MARK_MARGIN_MM * PT_PER_MM;
     expect(page.getWidth()).toBeCloseTo((420 + 6 + 2 * CROP_MARK_MARGIN_MM) * PT_PER_MM, 3);
@@ -104,31 +105,32 @@ describe('PDF', () => {
     expect(page.getBleedBox().x).toBeCloseTo(margin, 3);
     expect(page.getTrimBox().x).toBeCloseTo(margin + 3 * PT_PER_MM, 3);
     expect(page.getTrimBox().width).toBeCloseTo(420 * PT_PER_MM, 3);
-    const content = await contentOf(await renderPdf(a2, { cropMarks: true }));
+    const content = await contentOf(await renderPdf(a2, { ...FILE, cropMarks: true }));
     expect(content.match(/ l\n/g)?.length).toBeGreaterThanOrEqual(8);
     expect(content).toContain('1 1 1 1 K'); // registration colour for the marks
   });
 
   it.each(SCHEMES.map((s) => [s.id] as const))('is byte-identical for the same input (%s), with and without crop marks', async (id) => {
     for (const cropMarks of [false, true]) {
-      const a = await renderPdf(scene('a2', id), { cropMarks });
-      const b = await renderPdf(scene('a2', id), { cropMarks });
+      const a = await renderPdf(scene('a2', id), { ...FILE, cropMarks });
+      const b = await renderPdf(scene('a2', id), { ...FILE, cropMarks });
       expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
     }
   });
 
-  it('writes fixed dates, producer and a document ID', async () => {
-    const pdf = await renderPdf(scene('a3'));
+  it('writes the fixed date and creator it is given, the producer and a document ID', async () => {
+    const pdf = await renderPdf(scene('a3'), FILE);
     const doc = await PDFDocument.load(pdf, { updateMetadata: false });
-    expect(doc.getCreationDate()?.toISOString()).toBe(FIXED_PDF_DATE.toISOString());
-    expect(doc.getModificationDate()?.toISOString()).toBe(FIXED_PDF_DATE.toISOString());
+    expect(doc.getCreationDate()?.toISOString()).toBe(FILE.date.toISOString());
+    expect(doc.getModificationDate()?.toISOString()).toBe(FILE.date.toISOString());
+    expect(doc.getCreator()).toBe(FILE.creator);
     expect(doc.getProducer()).toBe('pdf-lib 1.17.1');
     expect(doc.getTitle()).toBe(longest);
     expect(Buffer.from(pdf).toString('latin1')).toMatch(/\/ID \[ <[0-9A-F]{32}> <[0-9A-F]{32}> \]/);
   });
 
   it.each(FORMATS.map((f) => [f.id] as const))('outlines all text in %s: no font resources, no text operators', async (id) => {
-    const pdf = await renderPdf(scene(id, 'do'));
+    const pdf = await renderPdf(scene(id, 'do'), FILE);
     const raw = Buffer.from(pdf).toString('latin1');
     expect(raw).not.toMatch(/\/Type \/Font|\/FontFile|\/FontDescriptor/);
     const doc = await PDFDocument.load(pdf);
@@ -140,7 +142,7 @@ describe('PDF', () => {
   });
 
   it('gives every colour in CMYK, none in RGB or grey', async () => {
-    const content = await contentOf(await renderPdf(scene('a2', 'do'), { cropMarks: true }));
+    const content = await contentOf(await renderPdf(scene('a2', 'do'), { ...FILE, cropMarks: true }));
     expect(content).toMatch(/ k\n/);
     expect(content).not.toMatch(/ (rg|RG|g|G|sc|scn)\n/);
     expect(content).toContain('0 1 1 0.15 k'); // the red background
