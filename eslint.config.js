@@ -30,7 +30,10 @@ export const boundaryRule = {
     {
       paths: [
         { name: 'sharp', message: 'sharp is Node-only: browser code may not import it.' },
-        ...builtinModules.map((name) => ({ name, message: `"${name}" is a Node built-in: browser code may not import it.` })),
+        ...builtinModules.map((name) => ({
+          name,
+          message: `"${name}" is a Node built-in: browser code may not import it.`,
+        })),
       ],
       patterns: [
         { group: ['node:*'], message: 'Node built-ins are Node-only: browser code may not import them.' },
@@ -44,7 +47,9 @@ export const boundaryRule = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/', '.astro/', '.cache/', 'node_modules/', 'test-results/', 'playwright-report/', 'tests/fixtures/'] },
+  {
+    ignores: ['dist/', '.astro/', '.cache/', 'node_modules/', 'test-results/', 'playwright-report/', 'tests/fixtures/'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...astro.configs.recommended,
@@ -57,7 +62,14 @@ export default tseslint.config(
   {
     name: 'browser globals',
     // page.evaluate() callbacks in the bench and the end-to-end tests run in the page
-    files: ['src/components/**/*.ts', 'src/**/*.astro/*.ts', 'src/**/*.astro/*.js', 'scripts/bench.mjs', 'tests/e2e/**'],
+    files: [
+      'src/components/**/*.ts',
+      'src/**/*.astro/*.ts',
+      'src/**/*.astro/*.js',
+      'scripts/bench.mjs',
+      'scripts/bench/**',
+      'tests/e2e/**',
+    ],
     languageOptions: { globals: { ...globals.browser } },
   },
   { name: 'node-browser boundary', files: BROWSER_FILES, rules: boundaryRule },

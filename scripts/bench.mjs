@@ -20,9 +20,14 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './browser.mjs';
 import { basePath } from '../site.config.mjs';
+import { benchSearch } from './bench/search.mjs';
+import { kb, median } from './bench/stats.mjs';
 
 const { values } = parseArgs({
-  options: { only: { type: 'string', default: 'size,lighthouse,build,search,print' }, runs: { type: 'string', default: '5' } },
+  options: {
+    only: { type: 'string', default: 'size,lighthouse,build,search,print' },
+    runs: { type: 'string', default: '5' },
+  },
 });
 const only = new Set(values.only.split(','));
 const runs = Number(values.runs);
@@ -30,18 +35,16 @@ const runs = Number(values.runs);
 const PORT = Number(process.env.BENCH_PORT ?? 4330);
 const origin = `http://127.0.0.1:${PORT}`;
 const results = { date: new Date().toISOString(), node: process.version };
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
 function build() {
   rmSync('dist', { recursive: true, force: true });
   rmSync('node_modules/.astro', { recursive: true, force: true });
   rmSync('.astro', { recursive: true, force: true });
   const start = performance.now();
-  const run = spawnSync('npx', ['astro', 'build'], { encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  const run = spawnSync('npx', ['astro', 'build'], {
+    encoding: 'utf8',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
   const seconds = (performance.now() - start) / 1000;
   if (run.status !== 0) throw new Error(`build failed:\n${run.stdout}\n${run.stderr}`);
   return seconds;
@@ -66,18 +69,30 @@ if (only.has('print')) {
   rmSync(PRINT_CACHE, { recursive: true, force: true });
   const coldBuild = build();
   const cold = lastPrintRun();
-  console.log(`print, cold (empty cache): generation ${cold.generationSeconds.toFixed(1)} s (${cold.rendered} files rendered, ${cold.bundlesBuilt} ZIPs), copy into dist ${cold.copySeconds.toFixed(1)} s; whole build ${coldBuild.toFixed(1)} s (target < 90 s)`);
+  console.log(
+    `print, cold (empty cache): generation ${cold.generationSeconds.toFixed(1)} s (${cold.rendered} files rendered, ${cold.bundlesBuilt} ZIPs), copy into dist ${cold.copySeconds.toFixed(1)} s; whole build ${coldBuild.toFixed(1)} s (target < 90 s)`,
+  );
   const warmBuild = build();
   const warm = lastPrintRun();
-  console.log(`print, rebuild with nothing changed: print step ${warm.printStepSeconds.toFixed(2)} s (${warm.rendered} rendered, ${warm.reused} from cache); whole build ${warmBuild.toFixed(1)} s (target < 5 s for the print step)`);
+  console.log(
+    `print, rebuild with nothing changed: print step ${warm.printStepSeconds.toFixed(2)} s (${warm.rendered} rendered, ${warm.reused} from cache); whole build ${warmBuild.toFixed(1)} s (target < 5 s for the print step)`,
+  );
   built = true;
   const manifest = JSON.parse(readFileSync('dist/tai-lieu/manifest.json', 'utf8'));
-  const printBytes = ['tai-lieu/tep', 'tai-lieu/xem-truoc', 'tai-lieu/goi'].reduce((sum, dir) => sum + folderBytes(join('dist', dir)), 0) + statSync('dist/tai-lieu/manifest.json').size;
+  const printBytes =
+    ['tai-lieu/tep', 'tai-lieu/xem-truoc', 'tai-lieu/goi'].reduce(
+      (sum, dir) => sum + folderBytes(join('dist', dir)),
+      0,
+    ) + statSync('dist/tai-lieu/manifest.json').size;
   const byType = {};
   for (const file of manifest.files) byType[file.type] = (byType[file.type] ?? 0) + file.bytes;
   byType.zip = manifest.bundles.reduce((sum, bundle) => sum + bundle.bytes, 0);
   const a2 = manifest.files.filter((f) => f.formatId === 'a2' && f.type === 'pdf').sort((a, b) => b.bytes - a.bytes);
-  console.log(`print files in dist/: ${mb(printBytes)} (${Object.entries(byType).map(([k, v]) => `${k} ${mb(v)}`).join(', ')}); target < 100 MB`);
+  console.log(
+    `print files in dist/: ${mb(printBytes)} (${Object.entries(byType)
+      .map(([k, v]) => `${k} ${mb(v)}`)
+      .join(', ')}); target < 100 MB`,
+  );
   console.log(`largest A2 PDF: ${kb(a2[0].bytes)} (${a2[0].name}); target < 100 KB`);
   results.print = {
     cold: { ...cold, buildSeconds: coldBuild },
@@ -85,7 +100,13 @@ if (only.has('print')) {
     printBytes,
     bytesByType: byType,
     largestA2Pdf: { name: a2[0].name, bytes: a2[0].bytes },
-    targets: { coldSeconds: 90, unchangedPrintStepSeconds: 5, printBytes: 100e6, a2PdfBytes: 100 * 1024, customiserFirstVisitBytes: 450 * 1024 },
+    targets: {
+      coldSeconds: 90,
+      unchangedPrintStepSeconds: 5,
+      printBytes: 100e6,
+      a2PdfBytes: 100 * 1024,
+      customiserFirstVisitBytes: 450 * 1024,
+    },
   };
 }
 
@@ -130,7 +151,12 @@ try {
       page.on('response', async (response) => {
         const type = response.request().resourceType();
         if (type === 'font') return;
-        bodies.push(response.body().then((b) => ({ url: response.url(), type, gzip: gzipSync(b).length, raw: b.length })).catch(() => null));
+        bodies.push(
+          response
+            .body()
+            .then((b) => ({ url: response.url(), type, gzip: gzipSync(b).length, raw: b.length }))
+            .catch(() => null),
+        );
       });
       await page.goto(`${origin}${path}`, { waitUntil: 'networkidle' });
       const inlineScript = await page.evaluate(() =>
@@ -143,14 +169,18 @@ try {
         gzipBytes: resources.reduce((sum, r) => sum + r.gzip, 0),
         requests: resources.length,
         jsBytes: inlineScript.length + scriptFiles.reduce((sum, r) => sum + r.raw, 0),
-        jsGzipBytes: (inlineScript ? gzipSync(inlineScript).length : 0) + scriptFiles.reduce((sum, r) => sum + r.gzip, 0),
+        jsGzipBytes:
+          (inlineScript ? gzipSync(inlineScript).length : 0) + scriptFiles.reduce((sum, r) => sum + r.gzip, 0),
       });
       await page.close();
     }
     await browser.close();
     const worst = pages.reduce((a, b) => (b.gzipBytes > a.gzipBytes ? b : a));
     results.size = { pages, maxGzipBytes: worst.gzipBytes, worstPage: worst.path, targetBytes: 25 * 1024 };
-    for (const p of pages) console.log(`${kb(p.gzipBytes).padStart(9)}  ${String(p.requests).padStart(2)} req  JS ${p.jsBytes} B (${p.jsGzipBytes} B gz)  ${p.path}`);
+    for (const p of pages)
+      console.log(
+        `${kb(p.gzipBytes).padStart(9)}  ${String(p.requests).padStart(2)} req  JS ${p.jsBytes} B (${p.jsGzipBytes} B gz)  ${p.path}`,
+      );
     console.log(`largest transfer without fonts: ${kb(worst.gzipBytes)} (${worst.path}); target ≤ 25 KB\n`);
   }
 
@@ -161,7 +191,15 @@ try {
     const context = await browser.newContext();
     const page = await context.newPage();
     const responses = [];
-    page.on('requestfinished', (request) => responses.push(request.sizes().then((sizes) => ({ url: request.url(), type: request.resourceType(), bytes: sizes.responseBodySize + sizes.responseHeadersSize }))));
+    page.on('requestfinished', (request) =>
+      responses.push(
+        request.sizes().then((sizes) => ({
+          url: request.url(),
+          type: request.resourceType(),
+          bytes: sizes.responseBodySize + sizes.responseHeadersSize,
+        })),
+      ),
+    );
     await page.goto(`${origin}${basePath}tao-mau/`, { waitUntil: 'networkidle' });
     await page.waitForSelector('print-customiser[data-state="ready"]');
     const firstVisit = await Promise.all(responses.splice(0));
@@ -173,8 +211,15 @@ try {
     await download.path();
     const onPdf = (await Promise.all(responses.splice(0))).reduce((sum, r) => sum + r.bytes, 0);
     await browser.close();
-    results.print = { ...results.print, customiser: { firstVisitBytes: total, byKind, requests: firstVisit, firstPdfExtraBytes: onPdf } };
-    console.log(`customiser first visit: ${kb(total)} compressed in ${firstVisit.length} requests (${Object.entries(byKind).map(([k, v]) => `${k} ${kb(v)}`).join(', ')}); target < 450 KB`);
+    results.print = {
+      ...results.print,
+      customiser: { firstVisitBytes: total, byKind, requests: firstVisit, firstPdfExtraBytes: onPdf },
+    };
+    console.log(
+      `customiser first visit: ${kb(total)} compressed in ${firstVisit.length} requests (${Object.entries(byKind)
+        .map(([k, v]) => `${k} ${kb(v)}`)
+        .join(', ')}); target < 450 KB`,
+    );
     console.log(`  + ${kb(onPdf)} when the first PDF is made (pdf-lib, loaded on demand)\n`);
   }
 
@@ -182,22 +227,44 @@ try {
     const { default: lighthouse } = await import('lighthouse');
     const chromeLauncher = await import('chrome-launcher');
     const targets = [basePath, `${basePath}khau-hieu/cham-dut-bao-luc-vun-dap-yeu-thuong/`, `${basePath}ke-hoach/`];
-    const chrome = await chromeLauncher.launch({ chromePath: executablePath, chromeFlags: ['--headless=new', ...CHROMIUM_ARGS] });
+    const chrome = await chromeLauncher.launch({
+      chromePath: executablePath,
+      chromeFlags: ['--headless=new', ...CHROMIUM_ARGS],
+    });
     results.lighthouse = [];
     try {
       for (const path of targets) {
         const scoresByRun = [];
         for (let i = 0; i < Math.min(runs, 3); i++) {
-          const { lhr } = await lighthouse(`${origin}${path}`, { port: chrome.port, logLevel: 'error', output: 'json' });
-          scoresByRun.push(Object.fromEntries(Object.entries(lhr.categories).map(([k, c]) => [k, Math.round(c.score * 100)])));
+          const { lhr } = await lighthouse(`${origin}${path}`, {
+            port: chrome.port,
+            logLevel: 'error',
+            output: 'json',
+          });
+          scoresByRun.push(
+            Object.fromEntries(Object.entries(lhr.categories).map(([k, c]) => [k, Math.round(c.score * 100)])),
+          );
           if (i === 0) {
-            const failing = Object.values(lhr.audits).filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'notApplicable');
-            if (failing.length) console.log(`  ${path}: audits below 1: ${failing.map((a) => `${a.id} (${a.score})`).join(', ')}`);
+            const failing = Object.values(lhr.audits).filter(
+              (a) =>
+                a.score !== null &&
+                a.score < 1 &&
+                a.scoreDisplayMode !== 'informative' &&
+                a.scoreDisplayMode !== 'notApplicable',
+            );
+            if (failing.length)
+              console.log(`  ${path}: audits below 1: ${failing.map((a) => `${a.id} (${a.score})`).join(', ')}`);
           }
         }
-        const scores = Object.fromEntries(Object.keys(scoresByRun[0]).map((k) => [k, median(scoresByRun.map((s) => s[k]))]));
+        const scores = Object.fromEntries(
+          Object.keys(scoresByRun[0]).map((k) => [k, median(scoresByRun.map((s) => s[k]))]),
+        );
         results.lighthouse.push({ path, scores, runs: scoresByRun });
-        console.log(`Lighthouse (mobile, median of ${scoresByRun.length}) ${path}: ${Object.entries(scores).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+        console.log(
+          `Lighthouse (mobile, median of ${scoresByRun.length}) ${path}: ${Object.entries(scores)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(', ')}`,
+        );
       }
     } finally {
       await chrome.kill();
@@ -206,123 +273,10 @@ try {
   }
 
   if (only.has('search')) {
-    results.search = await benchSearch(executablePath, paths);
+    results.search = await benchSearch({ executablePath, paths, origin, runs });
   }
 } finally {
   server.kill();
-}
-
-/**
- * Search (src/components/search/, src/build/integrations/search.ts), in a fresh browser
- * context each run (nothing cached), on the home page:
- * - first query: `/` opens the header search (which starts loading the search
- *   code), then the query is typed, either a key every 100 ms (a fast typist)
- *   or all at once (the worst case: nothing loads while typing); the clock
- *   runs from the last keystroke's input event to the frame that draws the
- *   results (when the results list gets `data-query`);
- * - later queries: the field is cleared and the next query typed, same clock;
- * - bytes of the first query: encoded (gzip) body bytes of every response from
- *   opening the search to the first results: search code, Pagefind, index,
- *   and what the searches for the partly typed query fetched;
- * - plain page loads: requests for the search code or Pagefind while every
- *   sitemap page loads without a search (target 0), and the header's boot
- *   script that every page loads, reported apart.
- */
-async function benchSearch(executablePath, paths) {
-  const FIRST = 'bao luc';
-  const LATER = ['binh dang gioi', 'vun dap', '111', 'phong giao duc'];
-  const rounds = Math.max(10, runs);
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
-  const isSearchFile = (url) => /\/pagefind\/|\/_astro\/search-panel\./.test(url);
-  const modes = [
-    { name: 'a key every 100 ms', delay: 100, first: [], later: [], bytes: [], requests: [] },
-    { name: 'all at once', delay: 0, first: [], later: [], bytes: [], requests: [] },
-  ];
-  try {
-    for (const mode of modes) {
-      for (let i = 0; i < rounds; i++) {
-        const context = await browser.newContext();
-        const page = await context.newPage();
-        await page.goto(`${origin}${basePath}`, { waitUntil: 'networkidle' });
-        await page.evaluate(() => {
-          const bench = (window.__searchBench = { input: 0, drawn: new Map() });
-          document.addEventListener('input', (event) => (bench.input = event.timeStamp), true);
-          new MutationObserver(() => {
-            const query = document.querySelector('dialog .js-search-results[data-query]')?.getAttribute('data-query');
-            if (query && !bench.drawn.has(query)) {
-              const input = bench.input;
-              bench.drawn.set(query, -1);
-              // When the frame that draws them runs (its start time can precede the keystroke).
-              requestAnimationFrame(() => bench.drawn.set(query, performance.now() - input));
-            }
-          }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-query'] });
-        });
-        const responses = [];
-        page.on('requestfinished', (request) => {
-          // The favicon may be fetched late; it is not part of the search.
-          if (!request.url().endsWith('/favicon.svg')) responses.push(request.sizes().then((s) => ({ url: request.url(), bytes: s.responseBodySize })));
-        });
-        const elapsed = (query) =>
-          page
-            .waitForFunction((q) => ((window.__searchBench.drawn.get(q) ?? -1) >= 0 ? { ms: window.__searchBench.drawn.get(q) } : null), query, { timeout: 15_000 })
-            .then((handle) => handle.jsonValue())
-            .then(({ ms }) => ms)
-            .catch(async (error) => {
-              const state = await page.evaluate(() => [document.querySelector('dialog input')?.value, document.querySelector('dialog .js-search-status')?.textContent]);
-              throw new Error(`no results drawn for “${query}” (field, status: ${JSON.stringify(state)})`, { cause: error });
-            });
-
-        await page.keyboard.press('/');
-        await page.keyboard.type(FIRST, { delay: mode.delay });
-        mode.first.push(await elapsed(FIRST));
-        const got = await Promise.all(responses);
-        mode.bytes.push(got.reduce((sum, r) => sum + r.bytes, 0));
-        if (i === 0) mode.requests = got.map((r) => ({ url: r.url.replace(origin, ''), bytes: r.bytes }));
-
-        for (const query of LATER) {
-          await page.keyboard.press('Control+A');
-          await page.keyboard.type(query, { delay: mode.delay });
-          mode.later.push(await elapsed(query));
-        }
-        await context.close();
-      }
-    }
-
-    // Pages loaded without a search.
-    const context = await browser.newContext();
-    const loaded = [];
-    const page = await context.newPage();
-    page.on('requestfinished', (request) => loaded.push(request.sizes().then((s) => ({ url: request.url(), bytes: s.responseBodySize }))));
-    for (const path of paths) await page.goto(`${origin}${path}`, { waitUntil: 'networkidle' });
-    const all = await Promise.all(loaded);
-    const searchOnLoad = all.filter((r) => isSearchFile(r.url));
-    const boot = all.find((r) => /\/_astro\/SiteSearch\./.test(r.url));
-    await context.close();
-
-    const result = {
-      modes: modes.map((m) => ({
-        typing: m.name,
-        firstQueryMs: { median: median(m.first), runs: m.first, targetMs: 200 },
-        laterQueryMs: { median: median(m.later), max: Math.max(...m.later), runs: m.later, targetMs: 50 },
-        firstQueryBytes: { median: median(m.bytes), runs: m.bytes, requests: m.requests, targetBytes: 100 * 1024 },
-      })),
-      plainPageLoads: { pages: paths.length, searchRequests: searchOnLoad.length, searchBytes: searchOnLoad.reduce((s, r) => s + r.bytes, 0), target: 0 },
-      headerBootScriptBytes: boot?.bytes ?? null,
-    };
-    for (const m of modes) {
-      console.log(`typed ${m.name}; first query's requests (run 1):`);
-      for (const r of m.requests) console.log(`${String(r.bytes).padStart(7)} B  ${r.url}`);
-      const ms = (xs) => `median ${median(xs).toFixed(0)} ms (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)})`;
-      console.log(`search, first query on a fresh page, typed ${m.name}: ${ms(m.first)} over ${m.first.length} runs; target < 200 ms`);
-      console.log(`search, later queries, typed ${m.name}: ${ms(m.later)} over ${m.later.length}; target < 50 ms`);
-      console.log(`search, bytes of the first query, typed ${m.name} (encoded): ${kb(median(m.bytes))} median (max ${kb(Math.max(...m.bytes))}); target < 100 KB\n`);
-    }
-    console.log(`search, ${paths.length} pages loaded without a search: ${searchOnLoad.length} search requests, ${searchOnLoad.reduce((s, r) => s + r.bytes, 0)} B; target 0`);
-    console.log(`  (every page loads the header's search boot script: ${boot?.bytes ?? '?'} B encoded)\n`);
-    return result;
-  } finally {
-    await browser.close();
-  }
 }
 
 mkdirSync('bench-results', { recursive: true });

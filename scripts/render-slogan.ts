@@ -41,7 +41,9 @@ const { values, positionals } = parseArgs({
 });
 const [which, formatId, schemeId, outDir] = positionals;
 if (!which || !formatId || !schemeId || !outDir) {
-  console.error('Usage: npx node scripts/render-slogan.ts <slogan id or order> <format> <scheme> <out dir> [--unit "…"] [--crop-marks] [--dpi N]');
+  console.error(
+    'Usage: npx node scripts/render-slogan.ts <slogan id or order> <format> <scheme> <out dir> [--unit "…"] [--crop-marks] [--dpi N]',
+  );
   process.exit(2);
 }
 
@@ -69,7 +71,9 @@ if (!slogan) {
 }
 // CORE_SCHEMA keeps dates as the strings the content writes.
 const campaign = (
-  yaml.load(readFileSync(new URL('content/campaign.yaml', root), 'utf8'), { schema: yaml.CORE_SCHEMA }) as CampaignEntry[]
+  yaml.load(readFileSync(new URL('content/campaign.yaml', root), 'utf8'), {
+    schema: yaml.CORE_SCHEMA,
+  }) as CampaignEntry[]
 )[0];
 if (!campaign) throw new Error('content/campaign.yaml is empty');
 
@@ -118,7 +122,9 @@ writeFileSync(`${base}.svg`, svg);
 writeFileSync(`${base}.png`, png);
 
 for (const block of scene.blocks) {
-  console.log(`${block.role.padEnd(8)} ${block.fontSize.toFixed(2)} ${scene.unit}: ${block.lines.map((line) => line.text).join(' | ')}`);
+  console.log(
+    `${block.role.padEnd(8)} ${block.fontSize.toFixed(2)} ${scene.unit}: ${block.lines.map((line) => line.text).join(' | ')}`,
+  );
 }
 if (scene.warnings.length) console.log('warnings:', JSON.stringify(scene.warnings));
 console.log(

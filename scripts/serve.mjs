@@ -10,7 +10,11 @@ import { parseArgs } from 'node:util';
 import { basePath } from '../site.config.mjs';
 
 const { values } = parseArgs({
-  options: { port: { type: 'string', default: process.env.PORT ?? '4321' }, dir: { type: 'string', default: 'dist' }, host: { type: 'string', default: '127.0.0.1' } },
+  options: {
+    port: { type: 'string', default: process.env.PORT ?? '4321' },
+    dir: { type: 'string', default: 'dist' },
+    host: { type: 'string', default: '127.0.0.1' },
+  },
 });
 const root = resolve(values.dir);
 if (!existsSync(join(root, 'index.html'))) {

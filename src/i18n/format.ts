@@ -5,7 +5,10 @@
  * N.B. IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: pure, no imports.
  */
 
-/** Values for the placeholders. Numbers are written as `String(n)`: format them first where the reader needs `1.189`. */
+/**
+ * Values for the placeholders. Numbers are written as `String(n)`: format them first
+ * where the reader needs `1.189`.
+ */
 export type FormatVars = Readonly<Record<string, string | number>>;
 
 /** `format('{count} kết quả', { count: 3 })` → "3 kết quả"; a placeholder without a value stays as it is. */

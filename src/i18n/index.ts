@@ -22,7 +22,12 @@ export function dataStrings(keys: readonly UiKey[]): string {
   return JSON.stringify(Object.fromEntries(keys.map((key) => [key, strings[key]])));
 }
 
-const dateFormat = new Intl.DateTimeFormat('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' });
+const dateFormat = new Intl.DateTimeFormat('vi-VN', {
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 
 /** "2020-11-15" → "15/11/2020", the way the plan writes dates. */
 export function formatDate(iso: string): string {

@@ -40,6 +40,7 @@ export function posterFooter(line: FooterHelpLine): string {
 /** The footer for the help line the posters carry (111), from the help lines in the content. */
 export function posterFooterFrom(lines: readonly (FooterHelpLine & { readonly number: string })[]): string {
   const line = lines.find((entry) => entry.number === POSTER_HELP_LINE_NUMBER);
-  if (!line) throw new Error(`content/help-lines.yaml: no help line ${POSTER_HELP_LINE_NUMBER} for the posters' footer`);
+  if (!line)
+    throw new Error(`content/help-lines.yaml: no help line ${POSTER_HELP_LINE_NUMBER} for the posters' footer`);
   return posterFooter(line);
 }

@@ -18,7 +18,9 @@ import { sitemapPaths, watch, WCAG_TAGS } from './helpers';
 
 const vi: Record<string, string> = JSON.parse(readFileSync(new URL('../../src/i18n/vi.json', import.meta.url), 'utf8'));
 const { publishing } = campaignOf(loadContent(contentDirOf(new URL('../..', import.meta.url).pathname)));
-const manifest: PrintManifest = JSON.parse(readFileSync(new URL('../../dist/tai-lieu/manifest.json', import.meta.url), 'utf8'));
+const manifest: PrintManifest = JSON.parse(
+  readFileSync(new URL('../../dist/tai-lieu/manifest.json', import.meta.url), 'utf8'),
+);
 const fill = (key: string, vars: FormatVars = {}) => format(vi[key]!, vars);
 
 const SLOGAN_ID = 'cham-dut-bao-luc-vun-dap-yeu-thuong';
@@ -39,13 +41,24 @@ async function choose(page: Page, format: string, scheme: string, unit: string) 
 }
 
 async function downloadFrom(page: Page, button: string): Promise<{ download: Download; bytes: Buffer }> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: button }).click(),
+  ]);
   return { download, bytes: readFileSync((await download.path())!) };
 }
 
 /** The scene the build would make for the same choices, in Node. */
 function nodeScene(format: string, scheme: string, unitLine: string): Scene {
-  return layoutScene({ slogan: sloganText, format, scheme, heading: manifest.heading, footer: manifest.footer, unitLine, fonts: loadPrintFonts() });
+  return layoutScene({
+    slogan: sloganText,
+    format,
+    scheme,
+    heading: manifest.heading,
+    footer: manifest.footer,
+    unitLine,
+    fonts: loadPrintFonts(),
+  });
 }
 
 const messages = (page: Page) => page.locator('.js-customiser-messages li');
@@ -78,7 +91,9 @@ test.describe('customiser', () => {
     expect(pdf.getAuthor()).toBe(UNIT);
     expect(pdf.getTitle()).toBe(sloganText);
     expect(pageOne.node.Resources()?.lookupMaybe(PDFName.of('Font'), PDFDict)?.keys() ?? []).toEqual([]);
-    await expect(page.locator('.js-customiser-status')).toHaveText(fill('customiser.made', { name: download.suggestedFilename() }));
+    await expect(page.locator('.js-customiser-status')).toHaveText(
+      fill('customiser.made', { name: download.suggestedFilename() }),
+    );
 
     // Nothing left the site: fonts and code came from it, the file was made here.
     const origin = new URL(baseURL!).origin;
@@ -91,7 +106,9 @@ test.describe('customiser', () => {
     await open(page);
     await choose(page, 'a4', 'cam', '');
     const { bytes } = await downloadFrom(page, vi['customiser.downloadPdf']!);
-    const published = manifest.files.find((f) => f.sloganId === SLOGAN_ID && f.formatId === 'a4' && f.scheme === 'cam' && f.type === 'pdf')!;
+    const published = manifest.files.find(
+      (f) => f.sloganId === SLOGAN_ID && f.formatId === 'a4' && f.scheme === 'cam' && f.type === 'pdf',
+    )!;
     const file = await (await request.get(`${basePath}${published.path}`)).body();
     expect(bytes.equals(file)).toBe(true);
   });
@@ -112,8 +129,16 @@ test.describe('customiser', () => {
     const unit = scene.blocks.find((b) => b.role === 'unit')!;
     const scale = 150 / 25.4;
     let yellow = 0;
-    for (let y = Math.floor((unit.ink.y - scene.trim.y) * scale); y < (unit.ink.y + unit.ink.height - scene.trim.y) * scale; y++) {
-      for (let x = Math.floor((unit.ink.x - scene.trim.x) * scale); x < (unit.ink.x + unit.ink.width - scene.trim.x) * scale; x++) {
+    for (
+      let y = Math.floor((unit.ink.y - scene.trim.y) * scale);
+      y < (unit.ink.y + unit.ink.height - scene.trim.y) * scale;
+      y++
+    ) {
+      for (
+        let x = Math.floor((unit.ink.x - scene.trim.x) * scale);
+        x < (unit.ink.x + unit.ink.width - scene.trim.x) * scale;
+        x++
+      ) {
         const [r, g, b] = at(x, y);
         if (r! > 200 && g! > 200 && b! < 80) yellow++;
       }
@@ -146,7 +171,11 @@ test.describe('customiser', () => {
     const cases: { input: string; key: string; shown: string; vars?: FormatVars }[] = [
       { input: '', key: 'customiser.msg.empty', shown: vi['customiser.unitNone']! },
       { input: '   \t  \n ', key: 'customiser.msg.blank', shown: vi['customiser.unitNone']! },
-      { input: 'UBND xã\nNùng Nàng\r\nhuyện Tam Đường', key: 'customiser.msg.lineBreaks', shown: 'UBND xã Nùng Nàng huyện Tam Đường' },
+      {
+        input: 'UBND xã\nNùng Nàng\r\nhuyện Tam Đường',
+        key: 'customiser.msg.lineBreaks',
+        shown: 'UBND xã Nùng Nàng huyện Tam Đường',
+      },
       { input: nfd, key: 'customiser.msg.nfd', shown: nfd.normalize('NFC') },
       { input: markup, key: 'customiser.msg.markup', shown: markup },
       {
@@ -178,7 +207,9 @@ test.describe('customiser', () => {
     await expect(tooLong).toHaveText(fill('customiser.msg.tooLong', { shown: printed }));
 
     // Screen readers hear the message once typing pauses.
-    await expect(page.locator('.js-customiser-announcer').filter({ hasText: fill('customiser.msg.tooLong', { shown: printed }) })).toHaveCount(1);
+    await expect(
+      page.locator('.js-customiser-announcer').filter({ hasText: fill('customiser.msg.tooLong', { shown: printed }) }),
+    ).toHaveCount(1);
 
     // Bad input still gives a file.
     await field.fill(markup);

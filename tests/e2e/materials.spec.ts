@@ -11,7 +11,9 @@ import { basePath } from '../../site.config.mjs';
 import type { ManifestBundle, ManifestFile, PrintManifest } from '../../src/shared/print-files/manifest';
 import { readZip } from '../unit/print-files/zip-reader';
 
-const manifest: PrintManifest = JSON.parse(readFileSync(new URL('../../dist/tai-lieu/manifest.json', import.meta.url), 'utf8'));
+const manifest: PrintManifest = JSON.parse(
+  readFileSync(new URL('../../dist/tai-lieu/manifest.json', import.meta.url), 'utf8'),
+);
 const printFiles = manifest.files.filter((f) => f.purpose === 'print');
 const previews = manifest.files.filter((f) => f.purpose === 'preview');
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
@@ -32,8 +34,10 @@ async function expectServedAsListed(request: APIRequestContext, entries: readonl
     const response = await request.get(url(entry.path));
     const body = await response.body();
     if (response.status() !== 200) problems.push(`${entry.path}: HTTP ${response.status()}`);
-    else if (!response.headers()['content-type']?.startsWith(TYPES[entry.type]!)) problems.push(`${entry.path}: ${response.headers()['content-type']}`);
-    else if (body.length !== entry.bytes) problems.push(`${entry.path}: ${body.length} bytes, manifest says ${entry.bytes}`);
+    else if (!response.headers()['content-type']?.startsWith(TYPES[entry.type]!))
+      problems.push(`${entry.path}: ${response.headers()['content-type']}`);
+    else if (body.length !== entry.bytes)
+      problems.push(`${entry.path}: ${body.length} bytes, manifest says ${entry.bytes}`);
     else if (sha256(body) !== entry.sha256) problems.push(`${entry.path}: SHA-256 differs from the manifest`);
   });
   expect(problems).toEqual([]);
@@ -43,7 +47,9 @@ test.describe('materials page', () => {
   test('lists every print file and bundle of the manifest once, with its size and checksum', async ({ page }) => {
     expect(printFiles.length).toBeGreaterThan(600);
     await page.goto('tai-lieu/');
-    const links = await page.locator('main a[download]').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')));
+    const links = await page
+      .locator('main a[download]')
+      .evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')));
     const expected = [...printFiles, ...manifest.bundles].map((f) => url(f.path));
     expect([...links].sort()).toEqual([...expected].sort());
 
@@ -54,7 +60,9 @@ test.describe('materials page', () => {
     expect([...images].sort()).toEqual(previews.map((f) => url(f.path)).sort());
 
     // Each slogan's section is reachable from the contents and names its files.
-    const section = page.locator('section.materials-slogan', { has: page.locator('#cham-dut-bao-luc-vun-dap-yeu-thuong') });
+    const section = page.locator('section.materials-slogan', {
+      has: page.locator('#cham-dut-bao-luc-vun-dap-yeu-thuong'),
+    });
     const a2pdf = printFiles.find((f) => f.name === 'cham-dut-bao-luc-vun-dap-yeu-thuong_a2_cam.pdf')!;
     const link = section.locator(`a[href="${url(a2pdf.path)}"]`);
     await expect(link).toHaveAccessibleName(/^PDF – khẩu hiệu số 5, Áp phích A2 \(420 × 594 mm\), Nền cam, chữ trắng$/);
@@ -68,7 +76,9 @@ test.describe('materials page', () => {
     expect(await published.json()).toEqual(manifest);
   });
 
-  test('a slogan bundle and a format bundle hold exactly the files the manifest lists, byte for byte', async ({ request }) => {
+  test('a slogan bundle and a format bundle hold exactly the files the manifest lists, byte for byte', async ({
+    request,
+  }) => {
     const bySha = new Map(manifest.files.map((f) => [f.name, f.sha256]));
     for (const bundle of [
       manifest.bundles.find((b) => b.scope === 'slogan' && b.sloganId === 'cham-dut-bao-luc-vun-dap-yeu-thuong')!,
@@ -86,37 +96,53 @@ test.describe('slogan page', () => {
 
   test('shows its own downloads, and only its own', async ({ page }) => {
     await page.goto(`khau-hieu/${id}/`);
-    const links = await page.locator('main a[download]').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')));
+    const links = await page
+      .locator('main a[download]')
+      .evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')));
     const own = printFiles.filter((f) => f.sloganId === id);
     const bundle = manifest.bundles.find((b) => b.sloganId === id)!;
     expect([...links].sort()).toEqual([...own.map((f) => url(f.path)), url(bundle.path)].sort());
-    await expect(page.getByRole('link', { name: 'Thêm tên đơn vị vào khẩu hiệu này' })).toHaveAttribute('href', `${basePath}tao-mau/?khau-hieu=${id}`);
+    await expect(page.getByRole('link', { name: 'Thêm tên đơn vị vào khẩu hiệu này' })).toHaveAttribute(
+      'href',
+      `${basePath}tao-mau/?khau-hieu=${id}`,
+    );
   });
 
   test('names each file as the materials page does', async ({ page }) => {
     const linkTexts = async (path: string) => {
       await page.goto(path);
-      const section = path.startsWith('tai-lieu') ? page.locator('section.materials-slogan', { has: page.locator(`[id="${id}"]`) }) : page.locator('main');
-      return section.locator('a[download][href*="/tai-lieu/tep/"]').evaluateAll((anchors) =>
-        Object.fromEntries(anchors.map((a) => [a.getAttribute('href'), a.firstChild?.textContent])),
-      );
+      const section = path.startsWith('tai-lieu')
+        ? page.locator('section.materials-slogan', { has: page.locator(`[id="${id}"]`) })
+        : page.locator('main');
+      return section
+        .locator('a[download][href*="/tai-lieu/tep/"]')
+        .evaluateAll((anchors) =>
+          Object.fromEntries(anchors.map((a) => [a.getAttribute('href'), a.firstChild?.textContent])),
+        );
     };
     const onSloganPage = await linkTexts(`khau-hieu/${id}/`);
     expect(onSloganPage).toEqual(await linkTexts('tai-lieu/'));
     const og = printFiles.find((f) => f.sloganId === id && f.formatId === 'og-1200x630' && f.scheme === 'cam')!;
     expect(onSloganPage[url(og.path)]).toBe('PNG 1200 × 630 px');
-    const a4png = printFiles.find((f) => f.sloganId === id && f.formatId === 'a4' && f.scheme === 'cam' && f.type === 'png')!;
+    const a4png = printFiles.find(
+      (f) => f.sloganId === id && f.formatId === 'a4' && f.scheme === 'cam' && f.type === 'png',
+    )!;
     expect(onSloganPage[url(a4png.path)]).toBe('PNG 150 dpi');
   });
 
   test('uses its 1200 × 630 PNG as the link preview image', async ({ page, request }) => {
     await page.goto(`khau-hieu/${id}/`);
-    const og = manifest.files.find((f) => f.sloganId === id && f.formatId === 'og-1200x630' && f.scheme === 'cam' && f.type === 'png')!;
+    const og = manifest.files.find(
+      (f) => f.sloganId === id && f.formatId === 'og-1200x630' && f.scheme === 'cam' && f.type === 'png',
+    )!;
     const image = await page.locator('meta[property="og:image"]').getAttribute('content');
     expect(new URL(image!).pathname).toBe(url(og.path));
     await expect(page.locator('meta[property="og:image:width"]')).toHaveAttribute('content', '1200');
     await expect(page.locator('meta[property="og:image:height"]')).toHaveAttribute('content', '630');
-    await expect(page.locator('meta[property="og:image:alt"]')).toHaveAttribute('content', new RegExp(og.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    await expect(page.locator('meta[property="og:image:alt"]')).toHaveAttribute(
+      'content',
+      new RegExp(og.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')),
+    );
     const body = await (await request.get(url(og.path))).body();
     // PNG signature, then IHDR with the width and height.
     expect(body.subarray(1, 4).toString('latin1')).toBe('PNG');

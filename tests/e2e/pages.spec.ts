@@ -5,7 +5,20 @@ import { sitemapPaths, watch, WCAG_TAGS } from './helpers';
 const paths = sitemapPaths();
 
 test('the sitemap lists every kind of page', () => {
-  for (const expected of ['', 'khau-hieu/', 'khau-hieu/cham-dut-bao-luc-vun-dap-yeu-thuong/', 'can-cu-phap-ly/', 'hoat-dong/', 'trach-nhiem/', 'trach-nhiem/phong-giao-duc-va-dao-tao/', 'lich-trinh/', 'ke-hoach/', 'tro-giup/', 'tai-lieu/', 'tao-mau/']) {
+  for (const expected of [
+    '',
+    'khau-hieu/',
+    'khau-hieu/cham-dut-bao-luc-vun-dap-yeu-thuong/',
+    'can-cu-phap-ly/',
+    'hoat-dong/',
+    'trach-nhiem/',
+    'trach-nhiem/phong-giao-duc-va-dao-tao/',
+    'lich-trinh/',
+    'ke-hoach/',
+    'tro-giup/',
+    'tai-lieu/',
+    'tao-mau/',
+  ]) {
     expect(paths).toContain(expected);
   }
   expect(paths.filter((p) => p.startsWith('khau-hieu/') && p !== 'khau-hieu/')).toHaveLength(14);
@@ -21,7 +34,10 @@ for (const path of paths) {
     await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
     await expect(page.locator('h1')).toHaveCount(1);
     await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /^.{40,}$/);
-    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', new RegExp(`${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute(
+      'href',
+      new RegExp(`${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`),
+    );
     for (const property of ['og:title', 'og:description', 'og:url', 'og:type', 'og:locale']) {
       await expect(page.locator(`meta[property="${property}"]`)).toHaveAttribute('content', /\S/);
     }
@@ -82,7 +98,9 @@ test('no page scrolls sideways on a 390 px phone', async ({ browser }) => {
   const overflowing: string[] = [];
   for (const path of paths) {
     await page.goto(path);
-    const extra = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const extra = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     if (extra > 0) overflowing.push(`/${path}: ${extra}px`);
   }
   await page.close();

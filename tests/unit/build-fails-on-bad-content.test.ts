@@ -13,7 +13,9 @@ describe('astro build with malformed content', () => {
       rmSync(root, { recursive: true, force: true }),
     );
     expect(status, output).not.toBe(0);
-    expect(output).toContain('content/milestones.yaml: entry id "han-bao-cao": field "receivedBy": unknown agency "phong-khong-ton-tai"');
+    expect(output).toContain(
+      'content/milestones.yaml: entry id "han-bao-cao": field "receivedBy": unknown agency "phong-khong-ton-tai"',
+    );
     expect(output).not.toContain('Complete!');
   }, 150_000);
 });

@@ -40,7 +40,11 @@ function htmlFiles(dir = dist, prefix = ''): string[] {
 
 beforeAll(async () => {
   root = projectCopy('campaign-b-build-', { 'campaign-b': campaignBDir });
-  const { status, output } = await astroBuild(root, { CONTENT_DIR: 'campaign-b', SITE_URL: 'http://127.0.0.1:4399', BASE_PATH: '' }, 280_000);
+  const { status, output } = await astroBuild(
+    root,
+    { CONTENT_DIR: 'campaign-b', SITE_URL: 'http://127.0.0.1:4399', BASE_PATH: '' },
+    280_000,
+  );
   expect(status, output).toBe(0);
   expect(output).toContain('campaign-b/ checked');
   dist = join(root, 'dist');
@@ -54,7 +58,9 @@ afterAll(() => {
 describe('the site built from campaign B', () => {
   it('names the made-up district and year on the home page', () => {
     const home = read('index.html');
-    expect(home).toContain(`<title>Tháng hành động vì bình đẳng giới ${campaign.year} – huyện ${campaign.district}</title>`);
+    expect(home).toContain(
+      `<title>Tháng hành động vì bình đẳng giới ${campaign.year} – huyện ${campaign.district}</title>`,
+    );
     expect(home).toContain(`<h1>${campaign.actionMonth}</h1>`);
     expect(home).toContain(`tỉnh ${campaign.province}`);
   });
@@ -63,15 +69,23 @@ describe('the site built from campaign B', () => {
     expect(content.slogans).toHaveLength(3);
     for (const slogan of content.slogans) expect(read(`khau-hieu/${slogan.id}/index.html`)).toContain(slogan.text);
     expect(content.agencies).toHaveLength(2);
-    for (const agency of content.agencies) expect(read(`trach-nhiem/${agency.id}/index.html`)).toContain(`<h1>${agency.name}</h1>`);
+    for (const agency of content.agencies)
+      expect(read(`trach-nhiem/${agency.id}/index.html`)).toContain(`<h1>${agency.name}</h1>`);
   });
 
   it('shows nothing of the Tam Đường 2020 campaign, and no unfilled placeholder', () => {
-    const files = [...htmlFiles(), `lich-trinh/${campaign.publishing.calendarFile}.ics`, 'tai-lieu/manifest.json', 'sitemap.xml'];
+    const files = [
+      ...htmlFiles(),
+      `lich-trinh/${campaign.publishing.calendarFile}.ics`,
+      'tai-lieu/manifest.json',
+      'sitemap.xml',
+    ];
     expect(files.length).toBeGreaterThan(10);
     for (const file of files) {
       // Checksums and hashed asset names are hex: a "2020" inside one is chance, not content.
-      const text = read(file).replace(/[0-9a-f]{16,}/g, '').replace(/_astro\/[^"'\s)]+/g, '');
+      const text = read(file)
+        .replace(/[0-9a-f]{16,}/g, '')
+        .replace(/_astro\/[^"'\s)]+/g, '');
       expect(text, file).not.toMatch(/Tam Đường|Lai Châu|tam-duong|2020/);
       expect(text, file).not.toMatch(/\{(district|province|year|issuerShort|actionMonth)\}/);
     }
@@ -88,7 +102,9 @@ describe('the site built from campaign B', () => {
     const dir = join(dist, 'pagefind');
     server = createServer(async (request, response) => {
       try {
-        response.end(await readFile(join(dir, new URL(request.url!, 'http://x').pathname.replace(/^\/pagefind\//, ''))));
+        response.end(
+          await readFile(join(dir, new URL(request.url!, 'http://x').pathname.replace(/^\/pagefind\//, ''))),
+        );
       } catch {
         response.writeHead(404).end();
       }

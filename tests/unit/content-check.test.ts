@@ -58,14 +58,20 @@ describe('content check', () => {
 
   it('rejects a date that does not exist', () => {
     expect(problemsFor('bad-date.milestones.yaml')).toContainEqual(
-      expect.stringMatching(/^content\/milestones\.yaml: entry 1 \(id "bat-dau"\): field "date": must be a real date written YYYY-MM-DD/),
+      expect.stringMatching(
+        /^content\/milestones\.yaml: entry 1 \(id "bat-dau"\): field "date": must be a real date written YYYY-MM-DD/,
+      ),
     );
   });
 
   it('rejects references to unknown agencies, naming each field', () => {
     const problems = problemsFor('unknown-agency.milestones.yaml');
-    expect(problems).toContain('content/milestones.yaml: entry id "han-bao-cao": field "receivedBy": unknown agency "phong-khong-ton-tai"');
-    expect(problems).toContain('content/milestones.yaml: entry id "han-bao-cao": field "agencies[1]": unknown agency "so-y-te"');
+    expect(problems).toContain(
+      'content/milestones.yaml: entry id "han-bao-cao": field "receivedBy": unknown agency "phong-khong-ton-tai"',
+    );
+    expect(problems).toContain(
+      'content/milestones.yaml: entry id "han-bao-cao": field "agencies[1]": unknown agency "so-y-te"',
+    );
     expect(problems.some((p) => p.includes('cong-an-huyen'))).toBe(false);
   });
 
@@ -77,8 +83,12 @@ describe('content check', () => {
 
   it('rejects a help line without sources or with an invented cost status', () => {
     const problems = problemsFor('free-unknown.help-lines.yaml');
-    expect(problems).toContainEqual(expect.stringMatching(/help-lines\.yaml: entry 1 \(id "ngoi-nha-binh-yen"\): field "free": /));
-    expect(problems).toContainEqual(expect.stringMatching(/field "sources": every help line needs at least one source/));
+    expect(problems).toContainEqual(
+      expect.stringMatching(/help-lines\.yaml: entry 1 \(id "ngoi-nha-binh-yen"\): field "free": /),
+    );
+    expect(problems).toContainEqual(
+      expect.stringMatching(/field "sources": every help line needs at least one source/),
+    );
   });
 
   it('reads a content folder once per process and keeps the result', () => {
@@ -91,7 +101,10 @@ describe('content check', () => {
     const dir = contentWith({});
     const first = loadContent(dir);
     const text = readFileSync(join(dir, 'slogans.yaml'), 'utf8');
-    writeFileSync(join(dir, 'slogans.yaml'), text.replace('Chấm dứt bạo lực, vun đắp yêu thương.', 'Chấm dứt bạo lực, vun đắp yêu thương mãi mãi.'));
+    writeFileSync(
+      join(dir, 'slogans.yaml'),
+      text.replace('Chấm dứt bạo lực, vun đắp yêu thương.', 'Chấm dứt bạo lực, vun đắp yêu thương mãi mãi.'),
+    );
     const second = loadContent(dir);
     expect(second).not.toBe(first);
     expect(second.slogans.find((s) => s.order === 5)!.text).toBe('Chấm dứt bạo lực, vun đắp yêu thương mãi mãi.');
@@ -99,7 +112,10 @@ describe('content check', () => {
 
   it('rejects a campaign whose plan text is missing', () => {
     const dir = contentWith({});
-    const campaign = readFileSync(join(dir, 'campaign.yaml'), 'utf8').replace('source/ke-hoach-tam-duong-2020.txt', 'source/khong-co.txt');
+    const campaign = readFileSync(join(dir, 'campaign.yaml'), 'utf8').replace(
+      'source/ke-hoach-tam-duong-2020.txt',
+      'source/khong-co.txt',
+    );
     writeFileSync(join(dir, 'campaign.yaml'), campaign);
     expect(() => loadContent(dir)).toThrow(
       'content/campaign.yaml: entry id "tam-duong-2020": field "planText": no file "source/khong-co.txt" in the content folder',
@@ -127,7 +143,9 @@ describe('content check', () => {
       expect.unreachable();
     } catch (error) {
       expect((error as Error).name).toBe('ContentError');
-      expect((error as Error).message).toMatch(/^Content check failed \(\d+ problems\):\n- content\/slogans\.yaml: entry 1 \(id "x"\): field "order": /);
+      expect((error as Error).message).toMatch(
+        /^Content check failed \(\d+ problems\):\n- content\/slogans\.yaml: entry 1 \(id "x"\): field "order": /,
+      );
     }
   });
 });

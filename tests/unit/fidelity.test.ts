@@ -77,7 +77,12 @@ describe.each(campaigns.map((dir) => [relative(repoRoot, dir), dir]))('%s matche
     ];
     for (const text of quoted) expect(source).toContain(text);
     const lower = source.toLowerCase();
-    for (const text of [campaign!.title, campaign!.signer.onBehalf, campaign!.signer.capacity, campaign!.signer.title]) {
+    for (const text of [
+      campaign!.title,
+      campaign!.signer.onBehalf,
+      campaign!.signer.capacity,
+      campaign!.signer.title,
+    ]) {
       expect(lower).toContain(text.toLowerCase());
     }
   });
@@ -114,6 +119,8 @@ describe('the Tam Đường 2020 plan (content/)', () => {
 
   it('records the typo fixes of the plan', () => {
     const tasks = content.agencies.flatMap((a) => a.tasks);
-    expect([...content.slogans, ...content.activities, ...tasks].flatMap((e) => e.corrections).length).toBeGreaterThan(0);
+    expect([...content.slogans, ...content.activities, ...tasks].flatMap((e) => e.corrections).length).toBeGreaterThan(
+      0,
+    );
   });
 });

@@ -9,7 +9,13 @@ const calendar = buildCalendar({
   stamp: '2020-11-15',
   events: [
     { id: 'thang', start: '2020-11-15', end: '2020-12-15', summary: 'Tháng hành động; 30 ngày, từ 15/11' },
-    { id: 'han', start: '2020-12-20', summary: 'Hạn gửi báo cáo', description: 'Dòng 1\nDòng 2, có dấu phẩy', url: 'https://example.test/lich-trinh/#han' },
+    {
+      id: 'han',
+      start: '2020-12-20',
+      summary: 'Hạn gửi báo cáo',
+      description: 'Dòng 1\nDòng 2, có dấu phẩy',
+      url: 'https://example.test/lich-trinh/#han',
+    },
   ],
 });
 
@@ -26,14 +32,18 @@ describe('iCalendar output', () => {
   });
 
   it('names the product given by the content', () => {
-    expect(new ICAL.Component(ICAL.parse(calendar)).getFirstPropertyValue('prodid')).toBe('-//thang-hanh-dong-tam-duong-2020//lich-trinh//VI');
+    expect(new ICAL.Component(ICAL.parse(calendar)).getFirstPropertyValue('prodid')).toBe(
+      '-//thang-hanh-dong-tam-duong-2020//lich-trinh//VI',
+    );
     expect(calendar).toContain('\r\nPRODID:-//thang-hanh-dong-tam-duong-2020//lich-trinh//VI\r\n');
   });
 
   it('uses CRLF line ends and folds lines at 75 octets', () => {
     expect(calendar.endsWith('\r\n')).toBe(true);
     for (const line of calendar.split('\r\n')) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
-    expect(calendar.replace(/\r\n /g, '')).toContain('X-WR-CALNAME:Tháng hành động vì bình đẳng giới và phòng\\, chống');
+    expect(calendar.replace(/\r\n /g, '')).toContain(
+      'X-WR-CALNAME:Tháng hành động vì bình đẳng giới và phòng\\, chống',
+    );
   });
 
   it('never splits a multi-byte character when folding', () => {

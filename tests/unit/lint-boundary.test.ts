@@ -51,7 +51,10 @@ describe('the Node/browser boundary lint rule', () => {
 
   it('fails shared code that uses a Node-only or a DOM-only global', async () => {
     const errors = await boundaryErrors('uses-globals.ts', 'src/shared/print/fixture.ts', 'no-restricted-globals');
-    expect(errors).toEqual([expect.stringMatching(/"process" exists in only one/), expect.stringMatching(/"document"/)]);
+    expect(errors).toEqual([
+      expect.stringMatching(/"process" exists in only one/),
+      expect.stringMatching(/"document"/),
+    ]);
   });
 
   it('lets build-time code import anything', async () => {

@@ -9,7 +9,9 @@ describe('slugify', () => {
 
   it('strips tone marks and vowel marks', () => {
     expect(slugify('Chấm dứt bạo lực, vun đắp yêu thương.')).toBe('cham-dut-bao-luc-vun-dap-yeu-thuong');
-    expect(slugify('Hãy lên tiếng khi bị bạo lực. Mọi người sẽ giúp bạn!')).toBe('hay-len-tieng-khi-bi-bao-luc-moi-nguoi-se-giup-ban');
+    expect(slugify('Hãy lên tiếng khi bị bạo lực. Mọi người sẽ giúp bạn!')).toBe(
+      'hay-len-tieng-khi-bi-bao-luc-moi-nguoi-se-giup-ban',
+    );
   });
 
   it('gives the same slug for NFD and NFC input', () => {

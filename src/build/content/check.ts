@@ -13,7 +13,9 @@ import { dataSchemas, pageSchema, type DataCollection } from '../../shared/schem
 export class ContentError extends Error {
   override name = 'ContentError';
   constructor(readonly problems: string[]) {
-    super(`Content check failed (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n- ${problems.join('\n- ')}`);
+    super(
+      `Content check failed (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n- ${problems.join('\n- ')}`,
+    );
   }
 }
 
@@ -32,7 +34,12 @@ function fieldPath(path: readonly PropertyKey[]): string {
  * a non-empty list whose entries match the collection's schema, with unique ids and orders.
  * Returns the valid entries.
  */
-export function checkEntries(collection: DataCollection, raw: unknown, shown: string, problems: string[]): Record<string, unknown>[] {
+export function checkEntries(
+  collection: DataCollection,
+  raw: unknown,
+  shown: string,
+  problems: string[],
+): Record<string, unknown>[] {
   if (!Array.isArray(raw) || raw.length === 0) {
     problems.push(`${shown}: must be a non-empty YAML list of entries`);
     return [];
@@ -90,7 +97,9 @@ export function checkReferences(
   if (content.campaign.length > 1) problems.push(`${shown('campaign')}: must hold exactly one campaign entry`);
   for (const campaign of content.campaign) {
     if (!existsSync(join(contentDir, campaign.planText))) {
-      problems.push(`${where('campaign', campaign.id)}: field "planText": no file "${campaign.planText}" in the content folder`);
+      problems.push(
+        `${where('campaign', campaign.id)}: field "planText": no file "${campaign.planText}" in the content folder`,
+      );
     }
   }
   for (const agency of content.agencies) {
@@ -114,7 +123,8 @@ export function checkReferences(
     }
   }
   for (const doc of content.legalBasis) {
-    if (doc.replacedBy) expect(legal, doc.replacedBy.id, 'legal document', where('legalBasis', doc.id), 'replacedBy.id');
+    if (doc.replacedBy)
+      expect(legal, doc.replacedBy.id, 'legal document', where('legalBasis', doc.id), 'replacedBy.id');
   }
 }
 

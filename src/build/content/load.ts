@@ -27,13 +27,21 @@ export const PAGE_PATTERN = '**/[^_]*.{md,mdx}';
 const PAGE_FILE = /^[^_].*\.mdx?$/;
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---/;
 
-/** The content folder of the project at `root`: `CONTENT_DIR`, relative to the root or absolute; `content/` by default. */
+/**
+ * The content folder of the project at `root`: `CONTENT_DIR`, relative to the root or
+ * absolute; `content/` by default.
+ */
 export function contentDirOf(root: string): string {
   return resolve(root, configuredContentDir);
 }
 
 const listed = (dir: string, keep: (name: string) => boolean) =>
-  existsSync(dir) ? readdirSync(dir).filter(keep).sort().map((name) => join(dir, name)) : [];
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter(keep)
+        .sort()
+        .map((name) => join(dir, name))
+    : [];
 
 /** Every file the content is read from: the data files, the prose pages and the plan's text. */
 export function contentFiles(contentDir: string): string[] {

@@ -39,7 +39,8 @@ export function nodeOnlyReason(source: string, root: string): string | undefined
  * After Starlight's `noNodeModule` test plugin.
  */
 export function noNodeInClientPlugin(root: string): VitePlugin {
-  const where = (importer: string | undefined) => (importer ? ` (imported by ${importer.startsWith(root) ? importer.slice(root.length) : importer})` : '');
+  const where = (importer: string | undefined) =>
+    importer ? ` (imported by ${importer.startsWith(root) ? importer.slice(root.length) : importer})` : '';
   return {
     name: 'campaign:no-node-in-client',
     enforce: 'pre',

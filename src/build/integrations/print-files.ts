@@ -158,7 +158,11 @@ export function printFiles(): AstroIntegration {
         logger.info(`copied ${all.length} print files and fonts into ${outDir} in ${copySeconds.toFixed(1)} s`);
         await writeFile(
           join(cacheDir, LAST_RUN_FILE),
-          JSON.stringify({ ...result.stats, generationSeconds, copySeconds, printStepSeconds: generationSeconds + copySeconds }, null, 1),
+          JSON.stringify(
+            { ...result.stats, generationSeconds, copySeconds, printStepSeconds: generationSeconds + copySeconds },
+            null,
+            1,
+          ),
         );
       },
     },

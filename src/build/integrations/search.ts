@@ -70,7 +70,8 @@ export function search(): AstroIntegration {
           if (pages === 0) throw new Error('no page has a data-pagefind-body region: nothing to index');
           const outputPath = join(root, 'pagefind');
           const written = await index.writeFiles({ outputPath });
-          if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
+          if (written.errors.length)
+            throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
           for (const file of await readdir(outputPath)) {
             if (UNUSED_BUNDLE_FILES.test(file)) await rm(join(outputPath, file));
           }

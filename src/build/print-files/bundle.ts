@@ -8,7 +8,13 @@
 
 import { readFile, writeFile } from 'node:fs/promises';
 import type { PrintFormat } from '../../shared/print/index';
-import { BUNDLES_DIR, formatBundleName, sloganBundleName, type ManifestBundle, type ManifestFile } from '../../shared/print-files/manifest';
+import {
+  BUNDLES_DIR,
+  formatBundleName,
+  sloganBundleName,
+  type ManifestBundle,
+  type ManifestFile,
+} from '../../shared/print-files/manifest';
 import { sha256, type IndexEntry, type PrintCache } from './cache';
 import type { PrintSlogan, SiteFile } from './plan';
 import { createZip, type ZipDate } from './zip';
@@ -41,7 +47,11 @@ export interface BundleResult {
 }
 
 /** The bundles to make: one a slogan, then one a format; empty groups are left out. */
-function bundleGroups(slogans: readonly PrintSlogan[], formats: readonly PrintFormat[], files: readonly ManifestFile[]): BundleGroup[] {
+function bundleGroups(
+  slogans: readonly PrintSlogan[],
+  formats: readonly PrintFormat[],
+  files: readonly ManifestFile[],
+): BundleGroup[] {
   const printFiles = files.filter((file) => file.purpose === 'print');
   return [
     ...slogans.map((slogan) => ({
@@ -72,7 +82,14 @@ async function zipGroup(group: BundleGroup, fromOf: ReadonlyMap<string, string>,
 }
 
 /** Makes (or reuses from the cache) every bundle, one at a time, and describes each for the manifest. */
-export async function bundlePrintFiles({ slogans, formats, files, siteFiles, cache, date }: BundleOptions): Promise<BundleResult> {
+export async function bundlePrintFiles({
+  slogans,
+  formats,
+  files,
+  siteFiles,
+  cache,
+  date,
+}: BundleOptions): Promise<BundleResult> {
   const fromOf = new Map(siteFiles.map((entry) => [entry.path, entry.from]));
   const bundles: ManifestBundle[] = [];
   const bundleSiteFiles: SiteFile[] = [];

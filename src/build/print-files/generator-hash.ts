@@ -55,7 +55,11 @@ export async function generatorHash(root: string): Promise<string> {
   const hash = createHash('sha256');
   for (const source of GENERATOR_SOURCES) {
     for (const file of await listFiles(join(root, source))) {
-      hash.update(relative(root, file)).update('\0').update(await readFile(file)).update('\0');
+      hash
+        .update(relative(root, file))
+        .update('\0')
+        .update(await readFile(file))
+        .update('\0');
     }
   }
   const require = createRequire(join(root, 'package.json'));

@@ -66,7 +66,8 @@ export interface PlanOptions {
 }
 
 /** The slogans in the plan's order: the order of files, bundles and the manifest. */
-export const inPlanOrder = (slogans: readonly PrintSlogan[]): PrintSlogan[] => [...slogans].sort((a, b) => a.order - b.order);
+export const inPlanOrder = (slogans: readonly PrintSlogan[]): PrintSlogan[] =>
+  [...slogans].sort((a, b) => a.order - b.order);
 
 /** Every design, slogan by slogan, then format, then scheme; each output with its key and cache state. */
 export function planDesigns({ source, formats, schemes, generator, cache }: PlanOptions): Design[] {
@@ -90,7 +91,13 @@ export function planDesigns({ source, formats, schemes, generator, cache }: Plan
             }),
           );
           const from = cache.objectFile(key, spec.type);
-          return { spec, key, from, path: outputPath(slogan.id, format.id, scheme.id, spec), cached: cache.has(key, from) };
+          return {
+            spec,
+            key,
+            from,
+            path: outputPath(slogan.id, format.id, scheme.id, spec),
+            cached: cache.has(key, from),
+          };
         });
         designs.push({ slogan, format, scheme, outputs });
       }

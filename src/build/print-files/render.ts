@@ -42,7 +42,12 @@ export interface RenderResult {
 const isRaster = (spec: OutputSpec): boolean => spec.type === 'png' || spec.type === 'webp';
 
 /** The bytes of one file of a laid-out design. */
-async function renderOutput(scene: Scene, spec: OutputSpec, source: PrintSource, slogan: PrintSlogan): Promise<Uint8Array> {
+async function renderOutput(
+  scene: Scene,
+  spec: OutputSpec,
+  source: PrintSource,
+  slogan: PrintSlogan,
+): Promise<Uint8Array> {
   switch (spec.type) {
     case 'pdf':
       return renderPdf(scene, {
@@ -66,7 +71,10 @@ async function renderOutput(scene: Scene, spec: OutputSpec, source: PrintSource,
  * index. Rasters go to libvips threads (a few at once, one thread each); vector files
  * are made here, in turn.
  */
-export async function renderDesigns(designs: readonly Design[], { source, cache, concurrency, log }: RenderOptions): Promise<RenderResult> {
+export async function renderDesigns(
+  designs: readonly Design[],
+  { source, cache, concurrency, log }: RenderOptions,
+): Promise<RenderResult> {
   const fonts = loadPrintFonts();
   const unitLine = source.unitLine ?? '';
   const limit = pLimit(concurrency);
@@ -81,7 +89,15 @@ export async function renderDesigns(designs: readonly Design[], { source, cache,
       const { slogan, format, scheme } = design;
       let scene: Scene | undefined;
       const sceneFor = (): Scene =>
-        (scene ??= layoutScene({ slogan: slogan.text, format, scheme, heading: source.heading, footer: source.footer, unitLine, fonts }));
+        (scene ??= layoutScene({
+          slogan: slogan.text,
+          format,
+          scheme,
+          heading: source.heading,
+          footer: source.footer,
+          unitLine,
+          fonts,
+        }));
 
       for (const output of design.outputs) {
         if (output.cached) {
@@ -94,7 +110,9 @@ export async function renderDesigns(designs: readonly Design[], { source, cache,
           const { spec } = output;
           const data = await renderOutput(current, spec, source, slogan);
           await writeFile(output.from, data);
-          const pixels = isRaster(spec) ? rasterSize(current, { dpi: spec.dpi, width: spec.width, area: spec.area }) : undefined;
+          const pixels = isRaster(spec)
+            ? rasterSize(current, { dpi: spec.dpi, width: spec.width, area: spec.area })
+            : undefined;
           const entry = await cache.remember(output.key, output.from, data, pixels);
           rendered++;
           return { design, output, entry };

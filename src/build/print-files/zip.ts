@@ -104,7 +104,15 @@ export function createZip(entries: readonly ZipEntry[], date: ZipDate): Buffer {
     const nameBytes = Buffer.from(name, 'utf8');
     const flags = /^[\x20-\x7e]*$/.test(name) ? 0 : FLAG_UTF8;
 
-    const fields: EntryFields = { flags, method, crc, storedSize: stored.length, size: data.length, nameLength: nameBytes.length, dos };
+    const fields: EntryFields = {
+      flags,
+      method,
+      crc,
+      storedSize: stored.length,
+      size: data.length,
+      nameLength: nameBytes.length,
+      dos,
+    };
 
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
@@ -120,7 +128,7 @@ export function createZip(entries: readonly ZipEntry[], date: ZipDate): Buffer {
     central.writeUInt16LE(0, 32); // comment length
     central.writeUInt16LE(0, 34); // disk number start
     central.writeUInt16LE(0, 36); // internal attributes
-    central.writeUInt32LE(((0o100644 << 16) >>> 0), 38); // regular file, rw-r--r--
+    central.writeUInt32LE((0o100644 << 16) >>> 0, 38); // regular file, rw-r--r--
     central.writeUInt32LE(offset, 42);
 
     locals.push(local, nameBytes, stored);

@@ -35,7 +35,10 @@ export interface RasterOptions {
 }
 
 /** Pixel size the raster will have. */
-export function rasterSize(scene: Scene, options: Pick<RasterOptions, 'dpi' | 'width' | 'area'>): {
+export function rasterSize(
+  scene: Scene,
+  options: Pick<RasterOptions, 'dpi' | 'width' | 'area'>,
+): {
   width: number;
   height: number;
 } {

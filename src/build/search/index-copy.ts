@@ -23,7 +23,9 @@ const TAG_NAME = /^<\/?([a-zA-Z][^\s/>]*)/;
 const TEXT_ATTRIBUTES = /(\s(?:data-pagefind-meta|alt)\s*=\s*)("[^"]*"|'[^']*')/g;
 /** Elements whose boundaries separate words. */
 const BLOCKS = new Set(
-  'address article aside blockquote caption dd details dialog div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot th thead tr ul'.split(' '),
+  'address article aside blockquote caption dd details dialog div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot th thead tr ul'.split(
+    ' ',
+  ),
 );
 /** `đ`/`Đ` written as character references. */
 const D_STROKE_REFERENCES = /&#(?:273|x111|X111);|&dstrok;|&#(?:272|x110|X110);|&Dstrok;/g;
@@ -94,7 +96,9 @@ export function makeIndexCopy(html: string): string {
     }
   }
   if (regions !== 1) {
-    throw new IndexCopyError(`expected exactly one element with ${BODY_ATTRIBUTE}, found ${regions}${region ? ' (unclosed)' : ''}`);
+    throw new IndexCopyError(
+      `expected exactly one element with ${BODY_ATTRIBUTE}, found ${regions}${region ? ' (unclosed)' : ''}`,
+    );
   }
   if (region) throw new IndexCopyError(`the ${BODY_ATTRIBUTE} element <${region.name}> is never closed`);
   return out;

@@ -47,7 +47,11 @@ export function unitLineMessages(raw: string, scene: Scene): Message[] {
       // Only what the person typed: the slogan, heading and footer come from the content.
       const chars = warning.chars.filter((char) => cleaned.includes(char));
       if (chars.length) {
-        messages.push({ level: 'error', key: 'customiser.msg.missing', vars: { count: chars.length, chars: describeChars(chars) } });
+        messages.push({
+          level: 'error',
+          key: 'customiser.msg.missing',
+          vars: { count: chars.length, chars: describeChars(chars) },
+        });
       }
     } else if (warning.code === 'unit-line-too-long') {
       messages.push({ level: 'warning', key: 'customiser.msg.tooLong', vars: { shown: warning.shown } });

@@ -46,7 +46,7 @@ export function withPngDensity(png: Uint8Array, dpi: number): Uint8Array {
   phys[16] = 1;
   out.setUint32(17, crc32(phys.subarray(4, 17)));
   chunks.push(phys);
-  for (let at = AFTER_IHDR; at < png.byteLength; ) {
+  for (let at = AFTER_IHDR; at < png.byteLength;) {
     const length = view.getUint32(at);
     const type = String.fromCharCode(...png.subarray(at + 4, at + 8));
     const end = at + 12 + length;

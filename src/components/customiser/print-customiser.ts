@@ -93,7 +93,10 @@ class PrintCustomiserElement extends HTMLElement {
 
     this.dataset['state'] = 'loading';
     this.setStatus(this.text('customiser.loading'));
-    const [display, text] = await Promise.all([loadFont(this.dataset['displayFont'] ?? ''), loadFont(this.dataset['textFont'] ?? '')]);
+    const [display, text] = await Promise.all([
+      loadFont(this.dataset['displayFont'] ?? ''),
+      loadFont(this.dataset['textFont'] ?? ''),
+    ]);
     this.fonts = { display: createLayoutFont(display), text: createLayoutFont(text) };
     this.dataset['state'] = 'ready';
     this.setButtonsEnabled(true);
@@ -214,7 +217,8 @@ class PrintCustomiserElement extends HTMLElement {
   }
 
   private setButtonsEnabled(enabled: boolean): void {
-    for (const button of this.querySelectorAll<HTMLButtonElement>('.js-customiser-download')) button.disabled = !enabled;
+    for (const button of this.querySelectorAll<HTMLButtonElement>('.js-customiser-download'))
+      button.disabled = !enabled;
   }
 
   private fileName(choice: Choice, type: FileType): string {

@@ -157,7 +157,10 @@ export class PanelSearch {
       const type = page.filters[TYPE_FILTER]?.[0];
       if (isSearchType(type)) {
         const meta = element('p', 'search-result__type');
-        meta.append(element('span', 'visually-hidden', `${this.#text('search.resultType')} `), element('span', 'tag', this.#typeLabel(type)));
+        meta.append(
+          element('span', 'visually-hidden', `${this.#text('search.resultType')} `),
+          element('span', 'tag', this.#typeLabel(type)),
+        );
         item.append(meta);
       }
 

@@ -32,7 +32,8 @@ export const GET: APIRoute = async ({ site }) => {
       ...milestones.map((m) => ({
         id: m.id,
         start: m.date,
-        summary: m.relation === 'before' ? `${m.title} (${t('date.before').toLowerCase()} ${formatDate(m.date)})` : m.title,
+        summary:
+          m.relation === 'before' ? `${m.title} (${t('date.before').toLowerCase()} ${formatDate(m.date)})` : m.title,
         description: `${m.quote} (${t('ics.section', { section: m.section })})`,
         url: `${timeline}#${m.id}`,
       })),

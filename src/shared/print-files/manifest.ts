@@ -17,7 +17,10 @@ export const BUNDLES_DIR = 'tai-lieu/goi/';
 /** Where the manifest is published. */
 export const MANIFEST_PATH = 'tai-lieu/manifest.json';
 
-/** The fonts the customiser fetches from the site (copied from @expo-google-fonts/be-vietnam-pro), and their licence beside them. */
+/**
+ * The fonts the customiser fetches from the site (copied from
+ * @expo-google-fonts/be-vietnam-pro), and their licence beside them.
+ */
 export const PRINT_FONTS = {
   /** Slogans: Be Vietnam Pro ExtraBold. */
   display: 'fonts/in-an/BeVietnamPro_800ExtraBold.ttf',
@@ -71,7 +74,12 @@ export function outputsFor(format: PrintFormat): OutputSpec[] {
 }
 
 /** Site path (relative to the base path) of a generated file. */
-export function outputPath(sloganId: string, formatId: string, schemeId: string, output: Pick<OutputSpec, 'type' | 'purpose'>): string {
+export function outputPath(
+  sloganId: string,
+  formatId: string,
+  schemeId: string,
+  output: Pick<OutputSpec, 'type' | 'purpose'>,
+): string {
   const dir = output.purpose === 'preview' ? PREVIEWS_DIR : FILES_DIR;
   return `${dir}${printFileName(sloganId, formatId, schemeId, output.type)}`;
 }

@@ -37,11 +37,16 @@ export function fileLabel(file: ManifestFile): string {
 }
 
 /** The print files of a slogan in one format and scheme, in `LISTED_TYPES` order, as links. */
-export function fileLinks(manifest: PrintManifest, slogan: SloganRef, format: PrintFormat, scheme: ColourScheme): DownloadLink[] {
+export function fileLinks(
+  manifest: PrintManifest,
+  slogan: SloganRef,
+  format: PrintFormat,
+  scheme: ColourScheme,
+): DownloadLink[] {
   const context = t('materials.linkContext', { order: slogan.order, format: format.label, scheme: scheme.label });
-  return LISTED_TYPES.flatMap((type) => findFile(manifest, { sloganId: slogan.id, formatId: format.id, scheme: scheme.id, type }) ?? []).map(
-    (file) => ({ file, label: fileLabel(file), context }),
-  );
+  return LISTED_TYPES.flatMap(
+    (type) => findFile(manifest, { sloganId: slogan.id, formatId: format.id, scheme: scheme.id, type }) ?? [],
+  ).map((file) => ({ file, label: fileLabel(file), context }));
 }
 
 /** The link texts of a format's print files, each once: "PDF, SVG, PNG 150 dpi". */
@@ -58,9 +63,16 @@ export interface Preview {
 }
 
 /** The preview of a slogan in one format and scheme, if the build made one. */
-export function previewOf(manifest: PrintManifest, sloganId: string, formatId: string, schemeId: string): Preview | undefined {
+export function previewOf(
+  manifest: PrintManifest,
+  sloganId: string,
+  formatId: string,
+  schemeId: string,
+): Preview | undefined {
   const file = findFile(manifest, { sloganId, formatId, scheme: schemeId, type: 'webp' });
-  return file?.pixels ? { file, width: Math.round(file.pixels.width / 2), height: Math.round(file.pixels.height / 2) } : undefined;
+  return file?.pixels
+    ? { file, width: Math.round(file.pixels.width / 2), height: Math.round(file.pixels.height / 2) }
+    : undefined;
 }
 
 /** The image a slogan's page gives link previews (Open Graph): its 1200 × 630 PNG on orange. */
@@ -71,5 +83,7 @@ export function linkPreviewImageOf(manifest: PrintManifest, sloganId: string): M
 /** The ZIP of every print file of a slogan, as a link. */
 export function sloganBundleLink(manifest: PrintManifest, slogan: SloganRef): DownloadLink<ManifestBundle> | undefined {
   const file = manifest.bundles.find((bundle) => bundle.scope === 'slogan' && bundle.sloganId === slogan.id);
-  return file && { file, label: t('materials.sloganBundle'), context: t('materials.bundleContext', { order: slogan.order }) };
+  return (
+    file && { file, label: t('materials.sloganBundle'), context: t('materials.bundleContext', { order: slogan.order }) }
+  );
 }

@@ -83,7 +83,10 @@ export function fitUnitLine(
   });
   const words = text.split(' ');
   for (let count = words.length - 1; count >= 1; count--) {
-    const candidate = `${words.slice(0, count).join(' ').replace(/[\s,;:.–-]+$/u, '')}…`;
+    const candidate = `${words
+      .slice(0, count)
+      .join(' ')
+      .replace(/[\s,;:.–-]+$/u, '')}…`;
     const fitted = fitsAtMinimum(candidate);
     if (fitted) return shortened(fitted, candidate);
   }

@@ -10,12 +10,7 @@
  */
 
 /** The drawing commands of a glyph outline (fontkit's names). */
-export type OutlineCommandName =
-  | 'moveTo'
-  | 'lineTo'
-  | 'quadraticCurveTo'
-  | 'bezierCurveTo'
-  | 'closePath';
+export type OutlineCommandName = 'moveTo' | 'lineTo' | 'quadraticCurveTo' | 'bezierCurveTo' | 'closePath';
 
 export interface OutlineCommand {
   readonly command: OutlineCommandName;

@@ -177,6 +177,8 @@ export function placeBlock(role: TextRole, fitted: FittedBlock, font: LayoutFont
   const y0 = Math.min(...inks.map((ink) => ink.y));
   const x1 = Math.max(...inks.map((ink) => ink.x + ink.width));
   const y1 = Math.max(...inks.map((ink) => ink.y + ink.height));
-  const ink = inks.length ? { x: x0, y: y0, width: x1 - x0, height: y1 - y0 } : { x: centreX, y: top, width: 0, height: 0 };
+  const ink = inks.length
+    ? { x: x0, y: y0, width: x1 - x0, height: y1 - y0 }
+    : { x: centreX, y: top, width: 0, height: 0 };
   return { block: { role, fontSize: size, region, lines, ink }, paths };
 }

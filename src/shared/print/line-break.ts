@@ -23,8 +23,32 @@ export interface BreakUnit {
 
 /** Words better moved to the start of the next line than left at the end of one. */
 const FUNCTION_WORDS = new Set([
-  'và', 'của', 'với', 'để', 'là', 'cho', 'các', 'những', 'mọi', 'bị', 'khi', 'vì', 'trên',
-  'tại', 'từ', 'ở', 'có', 'không', 'được', 'thì', 'mà', 'hoặc', 'đó', 'hãy', 'về', 'người',
+  'và',
+  'của',
+  'với',
+  'để',
+  'là',
+  'cho',
+  'các',
+  'những',
+  'mọi',
+  'bị',
+  'khi',
+  'vì',
+  'trên',
+  'tại',
+  'từ',
+  'ở',
+  'có',
+  'không',
+  'được',
+  'thì',
+  'mà',
+  'hoặc',
+  'đó',
+  'hãy',
+  'về',
+  'người',
 ]);
 
 const TRAILING_PUNCTUATION = /[,.;:!?…)\]»"”'’–—-]$/u;
@@ -111,7 +135,10 @@ function narrowestWorstLine(units: readonly BreakUnit[], lines: number, space: n
   return previous[n] ?? Infinity;
 }
 
-/** What the balanced search adds for a line of units [i, j), `slack` short of the target, in a block of `lines` lines. */
+/**
+ * What the balanced search adds for a line of units [i, j), `slack` short of the target,
+ * in a block of `lines` lines.
+ */
 function lineCost(units: readonly BreakUnit[], i: number, j: number, lines: number, slack: number): number {
   let cost = slack * slack;
   const first = units[i];
@@ -129,7 +156,12 @@ function lineCost(units: readonly BreakUnit[], i: number, j: number, lines: numb
  * (least squared slack), with the costs above. Returns the end index of every
  * line, or `undefined` if impossible.
  */
-function balancedBreaks(units: readonly BreakUnit[], lines: number, target: number, space: number): number[] | undefined {
+function balancedBreaks(
+  units: readonly BreakUnit[],
+  lines: number,
+  target: number,
+  space: number,
+): number[] | undefined {
   const n = units.length;
   const cost: number[][] = [];
   const from: number[][] = [];

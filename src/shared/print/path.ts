@@ -37,7 +37,15 @@ export function outlinePath(outline: readonly OutlineCommand[], ox: number, oy: 
         path.push({ op: 'Q', x1: px(args, 0), y1: py(args, 1), x: px(args, 2), y: py(args, 3) });
         break;
       case 'bezierCurveTo':
-        path.push({ op: 'C', x1: px(args, 0), y1: py(args, 1), x2: px(args, 2), y2: py(args, 3), x: px(args, 4), y: py(args, 5) });
+        path.push({
+          op: 'C',
+          x1: px(args, 0),
+          y1: py(args, 1),
+          x2: px(args, 2),
+          y2: py(args, 3),
+          x: px(args, 4),
+          y: py(args, 5),
+        });
         break;
       case 'closePath':
         path.push({ op: 'Z' });

@@ -95,7 +95,9 @@ export function pathContent(path: readonly PathCommand[]): string {
         break;
       }
       case 'C':
-        out.push(`${[command.x1, command.y1, command.x2, command.y2, command.x, command.y].map((v) => fmt(v)).join(' ')} c`);
+        out.push(
+          `${[command.x1, command.y1, command.x2, command.y2, command.x, command.y].map((v) => fmt(v)).join(' ')} c`,
+        );
         x = command.x;
         y = command.y;
         break;
@@ -209,7 +211,14 @@ export async function renderPdf(scene: Scene, options: PdfOptions): Promise<Uint
   doc.setCreationDate(date);
   doc.setModificationDate(date);
   const id = documentId(
-    JSON.stringify({ scene: identityOf(scene), marks, title: options.title, author: options.author, subject: options.subject, date: date.toISOString() }),
+    JSON.stringify({
+      scene: identityOf(scene),
+      marks,
+      title: options.title,
+      author: options.author,
+      subject: options.subject,
+      date: date.toISOString(),
+    }),
   );
   doc.context.trailerInfo.ID = doc.context.obj([PDFHexString.of(id), PDFHexString.of(id)]);
 

@@ -49,8 +49,7 @@ export interface BlockShape {
 export function measureUnits(units: readonly (readonly string[])[], font: LayoutFont): MeasuredUnit[] {
   return units.map((words) => {
     const runs = words.map((word) => font.shape(word));
-    const advance =
-      runs.reduce((sum, run) => sum + run.advance, 0) + (runs.length - 1) * font.spaceAdvance;
+    const advance = runs.reduce((sum, run) => sum + run.advance, 0) + (runs.length - 1) * font.spaceAdvance;
     return { words: runs, advance, text: words.join(' '), ...breakTraits(words) };
   });
 }
@@ -80,7 +79,10 @@ function shapeLine(units: readonly MeasuredUnit[], from: number, to: number, fon
   }
   const shift = isEmptyBox(ink) ? -x / 2 : -(ink.minX + ink.maxX) / 2;
   return {
-    text: units.slice(from, to).map((unit) => unit.text).join(' '),
+    text: units
+      .slice(from, to)
+      .map((unit) => unit.text)
+      .join(' '),
     glyphs: glyphs.map((g) => ({
       ...g,
       x: g.x + shift,

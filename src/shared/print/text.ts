@@ -86,21 +86,12 @@ const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/
 const COMPOUND_PATTERNS: readonly RegExp[] = PROTECTED_COMPOUNDS.map(
   (compound) =>
     new RegExp(
-      NOT_WORD_BEFORE +
-        compound
-          .normalize('NFC')
-          .split(' ')
-          .map(escapeRegExp)
-          .join(`[ ${NBSP}]`) +
-        NOT_WORD_AFTER,
+      NOT_WORD_BEFORE + compound.normalize('NFC').split(' ').map(escapeRegExp).join(`[ ${NBSP}]`) + NOT_WORD_AFTER,
       'giu',
     ),
 );
 
-const NUMBER_PATTERN = new RegExp(
-  `${NOT_WORD_BEFORE}(${NUMBER_LEADS.join('|')}) (?=\\p{N})`,
-  'giu',
-);
+const NUMBER_PATTERN = new RegExp(`${NOT_WORD_BEFORE}(${NUMBER_LEADS.join('|')}) (?=\\p{N})`, 'giu');
 
 /** A space before a token made only of punctuation (" –", " !"): never break there. */
 const LONE_PUNCTUATION_PATTERN = / (?=[\p{P}\p{S}]+(?: |$))/gu;
@@ -138,9 +129,7 @@ export function protectCompounds(text: string): string {
   for (const pattern of COMPOUND_PATTERNS) {
     result = result.replace(pattern, (match) => match.replace(/ /g, NBSP));
   }
-  return result
-    .replace(NUMBER_PATTERN, (match) => match.replace(/ $/, NBSP))
-    .replace(LONE_PUNCTUATION_PATTERN, NBSP);
+  return result.replace(NUMBER_PATTERN, (match) => match.replace(/ $/, NBSP)).replace(LONE_PUNCTUATION_PATTERN, NBSP);
 }
 
 /**

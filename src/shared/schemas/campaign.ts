@@ -16,7 +16,10 @@ export const publishingSchema = z.object({
   /** The calendar's PRODID: `-//<owner>//<product>//<language>` (RFC 5545), ASCII. */
   calendarProductId: z
     .string()
-    .regex(/^-\/\/[\x20-\x2e\x30-\x7e]+\/\/[\x20-\x2e\x30-\x7e]+\/\/[A-Z]{2}$/, 'must look like "-//owner//product//VI", in ASCII'),
+    .regex(
+      /^-\/\/[\x20-\x2e\x30-\x7e]+\/\/[\x20-\x2e\x30-\x7e]+\/\/[A-Z]{2}$/,
+      'must look like "-//owner//product//VI", in ASCII',
+    ),
 });
 
 /** The plan itself: who issued it, for what, when, and its framing sections (I, II.1–2, closing). */
@@ -66,8 +69,9 @@ export const campaignSchema = z.object({
    * The signed plan's text, relative to the content folder (`source/….txt`): the
    * reference the fidelity tests compare every quote against. The loader checks it exists.
    */
-  planText: z.string().regex(/^source\/[a-z0-9.-]+\.txt$/, 'must be a .txt file under source/, named in lowercase ASCII'),
+  planText: z
+    .string()
+    .regex(/^source\/[a-z0-9.-]+\.txt$/, 'must be a .txt file under source/, named in lowercase ASCII'),
   /** What the published files (print files, ZIP bundles, calendar) carry besides the content. */
   publishing: publishingSchema,
 });
-

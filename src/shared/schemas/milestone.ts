@@ -22,4 +22,3 @@ export const milestoneSchema = z.object({
   /** Sources for facts beyond the plan (FACTS.md). */
   sources: z.array(source()).default([]),
 });
-

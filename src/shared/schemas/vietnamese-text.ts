@@ -29,23 +29,20 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
  * Output is the same `YYYY-MM-DD` string, so no time zone can shift it.
  */
 export const isoDate = () =>
-  z
-    .union([z.string(), z.date()])
-    .transform((value, ctx) => {
-      const text =
-        value instanceof Date
-          ? Number.isNaN(value.getTime())
-            ? ''
-            : value.toISOString().slice(0, 10)
-          : value.trim();
-      const m = ISO_DATE.exec(text);
-      const real = m ? new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!)) : null;
-      if (!m || !real || real.toISOString().slice(0, 10) !== text) {
-        ctx.addIssue({ code: 'custom', message: `must be a real date written YYYY-MM-DD (got ${JSON.stringify(String(value))})` });
-        return z.NEVER;
-      }
-      return text;
-    });
+  z.union([z.string(), z.date()]).transform((value, ctx) => {
+    const text =
+      value instanceof Date ? (Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10)) : value.trim();
+    const m = ISO_DATE.exec(text);
+    const real = m ? new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!)) : null;
+    if (!m || !real || real.toISOString().slice(0, 10) !== text) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be a real date written YYYY-MM-DD (got ${JSON.stringify(String(value))})`,
+      });
+      return z.NEVER;
+    }
+    return text;
+  });
 
 /** Where a fact beyond the plan comes from (see shared FACTS.md). */
 export const source = () =>

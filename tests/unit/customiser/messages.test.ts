@@ -2,7 +2,12 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { t } from '../../../src/i18n';
 import { layoutScene } from '../../../src/shared/print';
-import { describeChars, unitLineMessages, unitLineShown, UNIT_LINE_MAX_LENGTH } from '../../../src/components/customiser/messages';
+import {
+  describeChars,
+  unitLineMessages,
+  unitLineShown,
+  UNIT_LINE_MAX_LENGTH,
+} from '../../../src/components/customiser/messages';
 import { crc32, withPngDensity } from '../../../src/components/customiser/png';
 import { input, loadSlogans } from '../print/helpers';
 
@@ -74,7 +79,11 @@ describe('customiser messages about the unit line', () => {
 
 describe('PNG resolution chunk', () => {
   it('records the dpi in a valid pHYs chunk that image tools read', async () => {
-    const png = new Uint8Array(await sharp({ create: { width: 8, height: 8, channels: 3, background: '#c2410c' } }).png().toBuffer());
+    const png = new Uint8Array(
+      await sharp({ create: { width: 8, height: 8, channels: 3, background: '#c2410c' } })
+        .png()
+        .toBuffer(),
+    );
     const out = withPngDensity(png, 150);
     expect((await sharp(out).metadata()).density).toBe(150);
     // Twice: still one pHYs chunk.

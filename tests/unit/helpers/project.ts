@@ -26,7 +26,11 @@ export function projectCopy(prefix: string, content: Record<string, string> = {}
 }
 
 /** `astro build` in `root` with the given environment; resolves with its exit code and output. */
-export function astroBuild(root: string, env: Record<string, string>, timeoutMs: number): Promise<{ status: number | null; output: string }> {
+export function astroBuild(
+  root: string,
+  env: Record<string, string>,
+  timeoutMs: number,
+): Promise<{ status: number | null; output: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(repoRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], {
       cwd: root,

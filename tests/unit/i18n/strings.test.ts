@@ -9,7 +9,10 @@ const element = (strings: string | undefined) => ({ dataset: strings === undefin
 describe('UI strings from the build to the browser (data-strings)', () => {
   it('writes the templates of exactly the keys asked for, placeholders unfilled', () => {
     const json = dataStrings(['search.count', 'quickExit.exiting']);
-    expect(JSON.parse(json)).toEqual({ 'search.count': vi['search.count'], 'quickExit.exiting': vi['quickExit.exiting'] });
+    expect(JSON.parse(json)).toEqual({
+      'search.count': vi['search.count'],
+      'quickExit.exiting': vi['quickExit.exiting'],
+    });
     expect(json).toContain('{count}');
   });
 

@@ -28,18 +28,24 @@ const engine = (path: string) => JSON.stringify(join(repoRoot, path));
 
 describe('browser bundle guard', () => {
   it('fails the build on a Node built-in, with or without the node: prefix', async () => {
-    await expect(bundle(`import { readFileSync } from 'node:fs'; console.log(readFileSync);`)).rejects.toThrow(/Node built-in module/);
-    await expect(bundle(`import { join } from 'path'; console.log(join);`)).rejects.toThrow(/"path" is a Node built-in module/);
+    await expect(bundle(`import { readFileSync } from 'node:fs'; console.log(readFileSync);`)).rejects.toThrow(
+      /Node built-in module/,
+    );
+    await expect(bundle(`import { join } from 'path'; console.log(join);`)).rejects.toThrow(
+      /"path" is a Node built-in module/,
+    );
   });
 
   it('fails the build on sharp and on the engine’s Node-only adapters', async () => {
     await expect(bundle(`import sharp from 'sharp'; console.log(sharp);`)).rejects.toThrow(/Node-only package sharp/);
-    await expect(bundle(`import { loadPrintFonts } from ${engine('src/build/print/load-fonts.ts')}; console.log(loadPrintFonts);`)).rejects.toThrow(
-      /src\/build\/print\/load-fonts\.ts" is Node-only \(src\/build\/\)/,
-    );
-    await expect(bundle(`import { generatePrintFiles } from ${engine('src/build/print-files/generate.ts')}; console.log(generatePrintFiles);`)).rejects.toThrow(
-      /Node-only/,
-    );
+    await expect(
+      bundle(`import { loadPrintFonts } from ${engine('src/build/print/load-fonts.ts')}; console.log(loadPrintFonts);`),
+    ).rejects.toThrow(/src\/build\/print\/load-fonts\.ts" is Node-only \(src\/build\/\)/);
+    await expect(
+      bundle(
+        `import { generatePrintFiles } from ${engine('src/build/print-files/generate.ts')}; console.log(generatePrintFiles);`,
+      ),
+    ).rejects.toThrow(/Node-only/);
   });
 
   it('lets the shared engine through: layout, SVG and PDF renderers build for the browser', async () => {

@@ -47,7 +47,9 @@ describe('print files', () => {
   });
 
   it('makes PDF and SVG for print formats, PNG for A4 and social images, a WebP preview for each', () => {
-    const names = first.manifest.files.filter((f) => f.sloganId === 'cham-dut-bao-luc-vun-dap-yeu-thuong').map((f) => f.path);
+    const names = first.manifest.files
+      .filter((f) => f.sloganId === 'cham-dut-bao-luc-vun-dap-yeu-thuong')
+      .map((f) => f.path);
     const base = 'cham-dut-bao-luc-vun-dap-yeu-thuong';
     expect(names.sort()).toEqual(
       [
@@ -62,7 +64,8 @@ describe('print files', () => {
         `${PREVIEWS_DIR}${base}_og-1200x630_cam.webp`,
       ].sort(),
     );
-    for (const file of first.manifest.files) expect(file.name).toMatch(/^[a-z0-9-]+_[a-z0-9-]+_[a-z]+\.(pdf|svg|png|webp)$/);
+    for (const file of first.manifest.files)
+      expect(file.name).toMatch(/^[a-z0-9-]+_[a-z0-9-]+_[a-z]+\.(pdf|svg|png|webp)$/);
   });
 
   it('lists in the manifest the true size and SHA-256 of every file and bundle', () => {
@@ -116,7 +119,9 @@ describe('print files', () => {
   });
 
   it('bundles every print file of a slogan, and every slogan of a format, byte for byte', () => {
-    const sloganBundle = first.manifest.bundles.find((b) => b.scope === 'slogan' && b.sloganId === 'cham-dut-bao-luc-vun-dap-yeu-thuong')!;
+    const sloganBundle = first.manifest.bundles.find(
+      (b) => b.scope === 'slogan' && b.sloganId === 'cham-dut-bao-luc-vun-dap-yeu-thuong',
+    )!;
     expect(sloganBundle.name).toBe('cham-dut-bao-luc-vun-dap-yeu-thuong_tat-ca-kho.zip');
     const formatBundle = first.manifest.bundles.find((b) => b.scope === 'format' && b.formatId === 'a4')!;
     expect(formatBundle.name).toBe('tat-ca-khau-hieu_a4.zip');
@@ -140,7 +145,10 @@ describe('print files', () => {
   });
 
   it('renders again what a changed input touches, and only that', async () => {
-    const edited: PrintSource = { ...source, slogans: [slogans[0]!, { ...slogans[1]!, text: `${slogans[1]!.text} ` + '!' }] };
+    const edited: PrintSource = {
+      ...source,
+      slogans: [slogans[0]!, { ...slogans[1]!, text: `${slogans[1]!.text} ` + '!' }],
+    };
     const result = await generatePrintFiles({ root: repoRoot, cacheDir, source: edited, formats, schemes });
     expect(result.stats.rendered).toBe(9);
     expect(result.stats.reused).toBe(9);

@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { getFormat, getScheme } from '../../../src/shared/print';
-import { outputPath, outputsFor, type ManifestFile, type PrintManifest } from '../../../src/shared/print-files/manifest';
-import { fileLabel, fileLabelsOf, fileLinks, linkPreviewImageOf, previewOf, sloganBundleLink } from '../../../src/shared/print-files/view';
+import {
+  outputPath,
+  outputsFor,
+  type ManifestFile,
+  type PrintManifest,
+} from '../../../src/shared/print-files/manifest';
+import {
+  fileLabel,
+  fileLabelsOf,
+  fileLinks,
+  linkPreviewImageOf,
+  previewOf,
+  sloganBundleLink,
+} from '../../../src/shared/print-files/view';
 
 // A manifest as the generator writes it, for one slogan in A4 (PDF, SVG, PNG 150 dpi,
 // preview) and the 1200 × 630 social image (PNG, preview), one colour scheme.
@@ -49,7 +61,15 @@ const bundle = {
   bytes: 1,
   sha256: '0'.repeat(64),
 };
-const manifest: PrintManifest = { version: 1, generator: '0', heading: '', footer: '', unitLine: '', files, bundles: [bundle] };
+const manifest: PrintManifest = {
+  version: 1,
+  generator: '0',
+  heading: '',
+  footer: '',
+  unitLine: '',
+  files,
+  bundles: [bundle],
+};
 const fileOf = (formatId: string, type: string) => files.find((f) => f.formatId === formatId && f.type === type)!;
 
 describe('print file views', () => {
@@ -63,8 +83,12 @@ describe('print file views', () => {
   it('lists PDF, SVG then PNG, without the preview, each with its context for screen readers', () => {
     const links = fileLinks(manifest, slogan, a4, scheme);
     expect(links.map((link) => link.label)).toEqual(['PDF', 'SVG', 'PNG 150 dpi']);
-    expect(new Set(links.map((link) => link.context))).toEqual(new Set([`khẩu hiệu số 5, ${a4.label}, ${scheme.label}`]));
-    expect(fileLinks(manifest, slogan, og, scheme).map((link) => link.file.path)).toEqual([fileOf('og-1200x630', 'png').path]);
+    expect(new Set(links.map((link) => link.context))).toEqual(
+      new Set([`khẩu hiệu số 5, ${a4.label}, ${scheme.label}`]),
+    );
+    expect(fileLinks(manifest, slogan, og, scheme).map((link) => link.file.path)).toEqual([
+      fileOf('og-1200x630', 'png').path,
+    ]);
     expect(fileLinks(manifest, slogan, getFormat('a2'), scheme)).toEqual([]);
   });
 
@@ -74,10 +98,18 @@ describe('print file views', () => {
   });
 
   it('shows a preview at half its pixels, and finds the link preview image and the slogan bundle', () => {
-    expect(previewOf(manifest, slogan.id, 'a4', 'cam')).toEqual({ file: fileOf('a4', 'webp'), width: 113, height: 160 });
+    expect(previewOf(manifest, slogan.id, 'a4', 'cam')).toEqual({
+      file: fileOf('a4', 'webp'),
+      width: 113,
+      height: 160,
+    });
     expect(previewOf(manifest, slogan.id, 'a2', 'cam')).toBeUndefined();
     expect(linkPreviewImageOf(manifest, slogan.id)).toBe(fileOf('og-1200x630', 'png'));
-    expect(sloganBundleLink(manifest, slogan)).toEqual({ file: bundle, label: 'Tải trọn gói khẩu hiệu này (ZIP, mọi khổ)', context: 'khẩu hiệu số 5' });
+    expect(sloganBundleLink(manifest, slogan)).toEqual({
+      file: bundle,
+      label: 'Tải trọn gói khẩu hiệu này (ZIP, mọi khổ)',
+      context: 'khẩu hiệu số 5',
+    });
     expect(sloganBundleLink(manifest, { id: 'khong-co', order: 99 })).toBeUndefined();
   });
 });

@@ -41,7 +41,7 @@ export function readZip(zip: Buffer): ReadEntry[] {
     const data = method === 8 ? inflateRawSync(raw) : method === 0 ? Buffer.from(raw) : null;
     if (!data) throw new Error(`unknown method ${method} for ${name}`);
     if (data.length !== plain) throw new Error(`size of ${name}: ${data.length}, header says ${plain}`);
-    if ((crc32(data) >>> 0) !== crc) throw new Error(`CRC of ${name} does not match`);
+    if (crc32(data) >>> 0 !== crc) throw new Error(`CRC of ${name} does not match`);
     entries.push({ name, method, crc, data, dosDate, dosTime });
     at += 46 + nameLength + extra + comment;
   }

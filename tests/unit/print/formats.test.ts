@@ -1,12 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { BLEED_MM, CROP_MARK_MARGIN_MM, FORMATS, PDF_MAX_SIDE_MM, getFormat, isPrintFormat } from '../../../src/shared/print';
+import {
+  BLEED_MM,
+  CROP_MARK_MARGIN_MM,
+  FORMATS,
+  PDF_MAX_SIDE_MM,
+  getFormat,
+  isPrintFormat,
+} from '../../../src/shared/print';
 
 describe('formats', () => {
   it('declares the posters, banners and social images of the issue', () => {
     expect(FORMATS.map((format) => format.id)).toEqual([
-      'a4', 'a3', 'a2', 'a1', 'a0',
-      'bang-ron-3x1', 'bang-ron-4x0-8', 'bang-ron-5x0-8', 'bang-ron-5x1-5',
-      'vuong-1080', 'og-1200x630',
+      'a4',
+      'a3',
+      'a2',
+      'a1',
+      'a0',
+      'bang-ron-3x1',
+      'bang-ron-4x0-8',
+      'bang-ron-5x0-8',
+      'bang-ron-5x1-5',
+      'vuong-1080',
+      'og-1200x630',
     ]);
   });
 
@@ -18,7 +33,13 @@ describe('formats', () => {
 
   it('has the ISO 216 sizes for A4 to A0, portrait', () => {
     const sizes = ['a4', 'a3', 'a2', 'a1', 'a0'].map((id) => [getFormat(id).width, getFormat(id).height]);
-    expect(sizes).toEqual([[210, 297], [297, 420], [420, 594], [594, 841], [841, 1189]]);
+    expect(sizes).toEqual([
+      [210, 297],
+      [297, 420],
+      [420, 594],
+      [594, 841],
+      [841, 1189],
+    ]);
   });
 
   it('has the banner sizes in millimetres', () => {

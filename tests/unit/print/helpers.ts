@@ -20,8 +20,7 @@ export function loadSlogans(): SloganEntry[] {
 }
 
 /** The campaign heading, as a caller would pass it. */
-export const HEADING =
-  'THÁNG HÀNH ĐỘNG VÌ BÌNH ĐẲNG GIỚI VÀ PHÒNG, CHỐNG BẠO LỰC TRÊN CƠ SỞ GIỚI NĂM 2020';
+export const HEADING = 'THÁNG HÀNH ĐỘNG VÌ BÌNH ĐẲNG GIỚI VÀ PHÒNG, CHỐNG BẠO LỰC TRÊN CƠ SỞ GIỚI NĂM 2020';
 
 /** The footer: help line 111, wording verified in /work/shared/FACTS.md. */
 export const FOOTER = 'Tổng đài điện thoại quốc gia bảo vệ trẻ em 111 (miễn phí, 24/7)';
@@ -31,6 +30,11 @@ export const UNIT_LINE = 'UBND huyện Tam Đường';
 export const fonts = loadPrintFonts();
 
 /** A complete input with the defaults above. */
-export function input(slogan: string, format: string | PrintFormat, scheme: string, extra: Partial<SceneInput> = {}): SceneInput {
+export function input(
+  slogan: string,
+  format: string | PrintFormat,
+  scheme: string,
+  extra: Partial<SceneInput> = {},
+): SceneInput {
   return { slogan, format, scheme, heading: HEADING, footer: FOOTER, unitLine: UNIT_LINE, fonts, ...extra };
 }

@@ -153,7 +153,9 @@ describe('text input', () => {
   it('sets the slogan in capitals by default and as typed on request', () => {
     const text = slogans[4]!.text;
     const upper = layoutScene(input(text, 'a4', 'cam')).blocks.find((b) => b.role === 'slogan')!;
-    const asTyped = layoutScene(input(text, 'a4', 'cam', { uppercase: false })).blocks.find((b) => b.role === 'slogan')!;
+    const asTyped = layoutScene(input(text, 'a4', 'cam', { uppercase: false })).blocks.find(
+      (b) => b.role === 'slogan',
+    )!;
     expect(upper.lines.map((l) => l.text).join(' ')).toBe(text.toUpperCase());
     expect(asTyped.lines.map((l) => l.text).join(' ')).toBe(text);
   });
@@ -161,7 +163,10 @@ describe('text input', () => {
   it('takes the heading and the footer from the input, case kept', () => {
     const scene = layoutScene(input(slogans[0]!.text, 'a2', 'cam'));
     const text = (role: string): string =>
-      scene.blocks.find((b) => b.role === role)!.lines.map((l) => l.text).join(' ');
+      scene.blocks
+        .find((b) => b.role === role)!
+        .lines.map((l) => l.text)
+        .join(' ');
     expect(text('heading')).toBe(HEADING);
     expect(text('footer')).toBe(FOOTER);
     expect(text('unit')).toBe(UNIT_LINE);
@@ -234,7 +239,15 @@ describe('robustness', () => {
   });
 
   it('lays out a format added as data, without code', () => {
-    const a5: PrintFormat = { id: 'a5', kind: 'poster', label: 'Áp phích A5', width: 148, height: 210, unit: 'mm', bleed: 3 };
+    const a5: PrintFormat = {
+      id: 'a5',
+      kind: 'poster',
+      label: 'Áp phích A5',
+      width: 148,
+      height: 210,
+      unit: 'mm',
+      bleed: 3,
+    };
     for (const slogan of slogans) expect(problems(layoutScene(input(slogan.text, a5, 'cam')))).toEqual([]);
   });
 

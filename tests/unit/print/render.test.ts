@@ -110,13 +110,16 @@ describe('PDF', () => {
     expect(content).toContain('1 1 1 1 K'); // registration colour for the marks
   });
 
-  it.each(SCHEMES.map((s) => [s.id] as const))('is byte-identical for the same input (%s), with and without crop marks', async (id) => {
-    for (const cropMarks of [false, true]) {
-      const a = await renderPdf(scene('a2', id), { ...FILE, cropMarks });
-      const b = await renderPdf(scene('a2', id), { ...FILE, cropMarks });
-      expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
-    }
-  });
+  it.each(SCHEMES.map((s) => [s.id] as const))(
+    'is byte-identical for the same input (%s), with and without crop marks',
+    async (id) => {
+      for (const cropMarks of [false, true]) {
+        const a = await renderPdf(scene('a2', id), { ...FILE, cropMarks });
+        const b = await renderPdf(scene('a2', id), { ...FILE, cropMarks });
+        expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+      }
+    },
+  );
 
   it('writes the fixed date and creator it is given, the producer and a document ID', async () => {
     const pdf = await renderPdf(scene('a3'), FILE);
@@ -129,17 +132,20 @@ describe('PDF', () => {
     expect(Buffer.from(pdf).toString('latin1')).toMatch(/\/ID \[ <[0-9A-F]{32}> <[0-9A-F]{32}> \]/);
   });
 
-  it.each(FORMATS.map((f) => [f.id] as const))('outlines all text in %s: no font resources, no text operators', async (id) => {
-    const pdf = await renderPdf(scene(id, 'do'), FILE);
-    const raw = Buffer.from(pdf).toString('latin1');
-    expect(raw).not.toMatch(/\/Type \/Font|\/FontFile|\/FontDescriptor/);
-    const doc = await PDFDocument.load(pdf);
-    const resources = doc.getPage(0).node.Resources();
-    const fonts = resources?.lookupMaybe(PDFName.of('Font'), PDFDict);
-    expect(fonts?.keys() ?? []).toEqual([]);
-    const content = await contentOf(pdf);
-    expect(content).not.toMatch(/\bBT\b|\bTj\b|\bTJ\b/);
-  });
+  it.each(FORMATS.map((f) => [f.id] as const))(
+    'outlines all text in %s: no font resources, no text operators',
+    async (id) => {
+      const pdf = await renderPdf(scene(id, 'do'), FILE);
+      const raw = Buffer.from(pdf).toString('latin1');
+      expect(raw).not.toMatch(/\/Type \/Font|\/FontFile|\/FontDescriptor/);
+      const doc = await PDFDocument.load(pdf);
+      const resources = doc.getPage(0).node.Resources();
+      const fonts = resources?.lookupMaybe(PDFName.of('Font'), PDFDict);
+      expect(fonts?.keys() ?? []).toEqual([]);
+      const content = await contentOf(pdf);
+      expect(content).not.toMatch(/\bBT\b|\bTj\b|\bTJ\b/);
+    },
+  );
 
   it('gives every colour in CMYK, none in RGB or grey', async () => {
     const content = await contentOf(await renderPdf(scene('a2', 'do'), { ...FILE, cropMarks: true }));

@@ -74,13 +74,25 @@ describe('scene paths', () => {
       if (item.type !== 'path') continue;
       for (const command of item.path) {
         for (const value of Object.values(command)) {
-          if (typeof value === 'number' && Math.abs(value * 100 - Math.round(value * 100)) > 1e-6) off.push(`${item.role}: ${value}`);
+          if (typeof value === 'number' && Math.abs(value * 100 - Math.round(value * 100)) > 1e-6)
+            off.push(`${item.role}: ${value}`);
         }
       }
     }
     expect(off).toEqual([]);
     expect(scene.items.find((item) => item.type === 'path' && item.role === 'frame')).toMatchObject({
-      path: [{ op: 'M' }, { op: 'L' }, { op: 'L' }, { op: 'L' }, { op: 'Z' }, { op: 'M' }, { op: 'L' }, { op: 'L' }, { op: 'L' }, { op: 'Z' }],
+      path: [
+        { op: 'M' },
+        { op: 'L' },
+        { op: 'L' },
+        { op: 'L' },
+        { op: 'Z' },
+        { op: 'M' },
+        { op: 'L' },
+        { op: 'L' },
+        { op: 'L' },
+        { op: 'Z' },
+      ],
     });
   });
 });
@@ -108,7 +120,11 @@ describe('compact SVG path data', () => {
     const slogans = loadSlogans();
     let before = 0;
     let after = 0;
-    for (const format of [FORMATS[0]!, FORMATS.find((f) => f.kind === 'banner')!, FORMATS.find((f) => f.kind === 'social')!]) {
+    for (const format of [
+      FORMATS[0]!,
+      FORMATS.find((f) => f.kind === 'banner')!,
+      FORMATS.find((f) => f.kind === 'social')!,
+    ]) {
       for (const slogan of slogans) {
         const scene = layoutScene(input(slogan.text, format, 'cam'));
         for (const item of scene.items) {

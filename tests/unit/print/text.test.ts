@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { NBSP, PROTECTED_COMPOUNDS, breakUnits, cleanText, protectCompounds, toUpperVietnamese } from '../../../src/shared/print';
+import {
+  NBSP,
+  PROTECTED_COMPOUNDS,
+  breakUnits,
+  cleanText,
+  protectCompounds,
+  toUpperVietnamese,
+} from '../../../src/shared/print';
 import { loadSlogans } from './helpers';
 
 describe('text preparation', () => {

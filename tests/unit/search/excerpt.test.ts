@@ -25,7 +25,12 @@ describe('buildExcerpt', () => {
     expect(text).toMatch(/ …$/);
     expect(text).toContain('[w50 w51 w52]');
     expect(text).not.toContain('w90');
-    expect(e.parts.map((p) => p.text).join('').split(' ')).toHaveLength(10);
+    expect(
+      e.parts
+        .map((p) => p.text)
+        .join('')
+        .split(' '),
+    ).toHaveLength(10);
   });
 
   it('starts at the beginning of short pages or pages without matches', () => {

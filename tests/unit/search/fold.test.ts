@@ -20,7 +20,12 @@ describe('fold', () => {
   });
 
   it('gives words whose mark-stripped form is the spelling typed with d', () => {
-    for (const [written, typed] of [['đắp', 'dap'], ['Đẳng', 'dang'], ['đối', 'doi'], ['đơn', 'don']]) {
+    for (const [written, typed] of [
+      ['đắp', 'dap'],
+      ['Đẳng', 'dang'],
+      ['đối', 'doi'],
+      ['đơn', 'don'],
+    ]) {
       expect(pagefindStripped(fold(written!)).toLowerCase()).toBe(typed);
     }
   });

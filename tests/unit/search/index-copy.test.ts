@@ -11,7 +11,9 @@ const tight = (html: string) => html.replace(/\s+/g, ' ').replace(/ ?(<[^>]+>) ?
 
 describe('makeIndexCopy', () => {
   it('folds text inside the indexed element only', () => {
-    const html = page('<main id="noi-dung" data-pagefind-body><h1>Bình đẳng giới</h1><p>vun <strong>đắp</strong></p></main>');
+    const html = page(
+      '<main id="noi-dung" data-pagefind-body><h1>Bình đẳng giới</h1><p>vun <strong>đắp</strong></p></main>',
+    );
     const copy = makeIndexCopy(html);
     expect(tight(copy)).toContain(`<h1>Bình d${MARK}ẳng giới</h1><p>vun<strong>d${MARK}ắp</strong></p>`);
     expect(copy).toContain('<a href="/">Đài huyện</a>');
@@ -20,19 +22,24 @@ describe('makeIndexCopy', () => {
   });
 
   it('changes nothing else inside inline text: unfolding gives it back', () => {
-    const main = '<main data-pagefind-body data-pagefind-meta="title:Khẩu hiệu số 5: vun đắp, yêu thương">Đối với &amp; <em>đ</em>ắp</main>';
+    const main =
+      '<main data-pagefind-body data-pagefind-meta="title:Khẩu hiệu số 5: vun đắp, yêu thương">Đối với &amp; <em>đ</em>ắp</main>';
     expect(unfold(makeIndexCopy(page(main)))).toContain(main.replace('</main>', ' </main> '));
   });
 
   it('puts a space around block elements, so the words of adjacent blocks stay apart', () => {
-    const copy = makeIndexCopy(page('<main data-pagefind-body><dl><dt>Cơ quan ban hành</dt><dd>Bộ Tư pháp</dd></dl></main>'));
+    const copy = makeIndexCopy(
+      page('<main data-pagefind-body><dl><dt>Cơ quan ban hành</dt><dd>Bộ Tư pháp</dd></dl></main>'),
+    );
     expect(copy).toContain('hành </dt>  <dd> Bộ');
     // Inline elements stay joined: "đ<em>ắp</em>" is one word.
     expect(makeIndexCopy(page('<main data-pagefind-body>đ<em>ắp</em></main>'))).toContain(`d${MARK}<em>ắp</em>`);
   });
 
   it('folds the result title given in data-pagefind-meta, wherever it is', () => {
-    const html = page('<main data-pagefind-body data-pagefind-meta="title:Phòng Giáo dục và Đào tạo" data-pagefind-filter="type:co-quan"><h1>x</h1></main>');
+    const html = page(
+      '<main data-pagefind-body data-pagefind-meta="title:Phòng Giáo dục và Đào tạo" data-pagefind-filter="type:co-quan"><h1>x</h1></main>',
+    );
     expect(makeIndexCopy(html)).toContain(`data-pagefind-meta="${fold('title:Phòng Giáo dục và Đào tạo')}"`);
   });
 
@@ -49,7 +56,9 @@ describe('makeIndexCopy', () => {
 
   it('follows nesting to the end of the indexed element', () => {
     const html = page('<div data-pagefind-body><div>đ</div><p>đ</p></div><div>đ</div>');
-    expect(tight(makeIndexCopy(html))).toContain(`<div data-pagefind-body><div>d${MARK}</div><p>d${MARK}</p></div><div>đ</div>`);
+    expect(tight(makeIndexCopy(html))).toContain(
+      `<div data-pagefind-body><div>d${MARK}</div><p>d${MARK}</p></div><div>đ</div>`,
+    );
   });
 
   it('folds đ written as character references', () => {
@@ -63,7 +72,9 @@ describe('makeIndexCopy', () => {
 
   it('refuses a page with no indexed element, or with two', () => {
     expect(() => makeIndexCopy(page('<main>đ</main>'))).toThrow(/exactly one/);
-    expect(() => makeIndexCopy(page('<main data-pagefind-body>a</main><div data-pagefind-body>b</div>'))).toThrow(/exactly one/);
+    expect(() => makeIndexCopy(page('<main data-pagefind-body>a</main><div data-pagefind-body>b</div>'))).toThrow(
+      /exactly one/,
+    );
   });
 });
 

@@ -22,7 +22,10 @@ const PAGES: Record<string, { title: string; text: string }> = {
   '/dat-tay/': { title: 'Đưa con', text: 'Ở chợ huyện, mẹ dắt con qua đường đông người sáng nay.' },
   '/dang-lam/': { title: 'Công việc', text: 'Ở chợ huyện, chúng tôi đang làm sổ sách cho hội phụ nữ.' },
   '/dang-do/': { title: 'Việc chưa xong', text: 'Ở chợ huyện, việc sổ sách của hội còn dang dở tới nay.' },
-  '/vun-dap/': { title: 'Khẩu hiệu số 5: Chấm dứt bạo lực, vun đắp yêu thương.', text: 'Chấm dứt bạo lực, vun đắp yêu thương. Đối với phụ nữ.' },
+  '/vun-dap/': {
+    title: 'Khẩu hiệu số 5: Chấm dứt bạo lực, vun đắp yêu thương.',
+    text: 'Chấm dứt bạo lực, vun đắp yêu thương. Đối với phụ nữ.',
+  },
 };
 
 let dir: string;
