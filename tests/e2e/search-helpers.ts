@@ -17,31 +17,49 @@ export const SLOGAN_11 = slogan('im-lang-khong-phai-la-cach-de-bao-ve-ban-than-v
 export const SLOGAN_14 = slogan('hay-len-tieng-khi-bi-bao-luc-moi-nguoi-se-giup-ban');
 export const EDUCATION = 'trach-nhiem/phong-giao-duc-va-dao-tao/';
 
-/** Queries as people type them, and the page that must come first (or in the top 3). */
-export const QUERIES: { query: string; page: string; within: 1 | 3; kind: string }[] = [
-  { query: 'bao luc', page: '', within: 3, kind: 'no marks' },
-  { query: 'len tieng', page: SLOGAN_14, within: 1, kind: 'no marks' },
-  { query: 'im lang', page: SLOGAN_11, within: 1, kind: 'no marks' },
-  { query: 'binh dang gioi', page: SLOGAN_3, within: 3, kind: 'd for đ' },
-  { query: 'vun dap', page: SLOGAN_5, within: 1, kind: 'd for đ' },
-  { query: 'doi voi', page: SLOGAN_4, within: 3, kind: 'd for đ' },
-  { query: 'to cao', page: SLOGAN_8, within: 1, kind: 'd for đ' },
-  { query: 'duong day nong', page: 'tro-giup/', within: 1, kind: 'd for đ' },
-  { query: 'bình đẳng giới', page: SLOGAN_3, within: 3, kind: 'exact marks' },
-  { query: 'vun đắp', page: SLOGAN_5, within: 1, kind: 'exact marks' },
-  { query: 'đối với', page: SLOGAN_4, within: 3, kind: 'exact marks' },
-  { query: 'VUN ĐẮP', page: SLOGAN_5, within: 1, kind: 'upper case' },
-  { query: 'Im Lặng', page: SLOGAN_11, within: 1, kind: 'mixed case' },
-  { query: 'Phòng Giáo dục', page: EDUCATION, within: 1, kind: 'mixed case' },
-  { query: 'len tiếng', page: SLOGAN_14, within: 1, kind: 'some marks' },
-  { query: '2174', page: 'can-cu-phap-ly/', within: 1, kind: 'number' },
-  { query: '111', page: 'tro-giup/', within: 1, kind: 'number' },
-  { query: '25/11', page: SLOGAN_9, within: 1, kind: 'date' },
-  { query: 'phong giao duc', page: EDUCATION, within: 1, kind: 'agency' },
-  { query: 'cong an', page: 'trach-nhiem/cong-an-huyen/', within: 1, kind: 'agency' },
-  { query: 'mit tinh', page: 'hoat-dong/', within: 1, kind: 'activity' },
-  { query: 'tham hoi tang qua', page: 'hoat-dong/', within: 1, kind: 'activity' },
-];
+/** Queries as people type them, by kind: the query, the page that must come first or in the top 3, and which. */
+const CASES: Record<string, [query: string, page: string, within: 1 | 3][]> = {
+  'no marks': [
+    ['bao luc', '', 3],
+    ['len tieng', SLOGAN_14, 1],
+    ['im lang', SLOGAN_11, 1],
+  ],
+  'd for đ': [
+    ['binh dang gioi', SLOGAN_3, 3],
+    ['vun dap', SLOGAN_5, 1],
+    ['doi voi', SLOGAN_4, 3],
+    ['to cao', SLOGAN_8, 1],
+    ['duong day nong', 'tro-giup/', 1],
+  ],
+  'exact marks': [
+    ['bình đẳng giới', SLOGAN_3, 3],
+    ['vun đắp', SLOGAN_5, 1],
+    ['đối với', SLOGAN_4, 3],
+  ],
+  'upper case': [['VUN ĐẮP', SLOGAN_5, 1]],
+  'mixed case': [
+    ['Im Lặng', SLOGAN_11, 1],
+    ['Phòng Giáo dục', EDUCATION, 1],
+  ],
+  'some marks': [['len tiếng', SLOGAN_14, 1]],
+  number: [
+    ['2174', 'can-cu-phap-ly/', 1],
+    ['111', 'tro-giup/', 1],
+  ],
+  date: [['25/11', SLOGAN_9, 1]],
+  agency: [
+    ['phong giao duc', EDUCATION, 1],
+    ['cong an', 'trach-nhiem/cong-an-huyen/', 1],
+  ],
+  activity: [
+    ['mit tinh', 'hoat-dong/', 1],
+    ['tham hoi tang qua', 'hoat-dong/', 1],
+  ],
+};
+
+export const QUERIES = Object.entries(CASES).flatMap(([kind, rows]) =>
+  rows.map(([query, page, within]) => ({ query, page, within, kind })),
+);
 
 export const resultList = (scope: Page | Locator) => scope.locator('.js-search-results');
 export const resultLinks = (scope: Page | Locator) => scope.locator('.search-result__link');
