@@ -32,7 +32,7 @@ export function posterHeading(campaign: { readonly actionMonth: string }): strin
 export function posterFooter(line: FooterHelpLine): string {
   const notes: string[] = [];
   if (line.free === true) notes.push(t('poster.footerFree'));
-  if (line.hours) notes.push(/^24 giờ/.test(line.hours) ? t('poster.footerAllDay') : line.hours);
+  if (line.hours) notes.push(/^24(\/24)? giờ/.test(line.hours) ? t('poster.footerAllDay') : line.hours);
   const base = t('poster.footer', { name: line.name, number: line.number });
   return notes.length ? `${base} (${notes.join(', ')})` : base;
 }

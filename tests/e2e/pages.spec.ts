@@ -93,19 +93,27 @@ test('the help page never calls 1900 969 680 free', async ({ page }) => {
   await expect(page.locator('#tong-dai-111')).toContainText('miễn phí');
 });
 
-test('no page scrolls sideways on a 390 px phone', async ({ browser }) => {
-  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-  const overflowing: string[] = [];
-  for (const path of paths) {
-    await page.goto(path);
-    const extra = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    if (extra > 0) overflowing.push(`/${path}: ${extra}px`);
-  }
-  await page.close();
-  expect(overflowing).toEqual([]);
-});
+for (const [label, viewport, fontSize] of [
+  ['a 320 px phone', { width: 320, height: 640 }, 16],
+  ['a 360 px phone with text at 200 %', { width: 360, height: 740 }, 32],
+] as const) {
+  test(`no page scrolls sideways on ${label}`, async ({ browser }) => {
+    const page = await browser.newPage({ viewport });
+    // The reader's default text size, as the browser's setting sets it (rem and em follow).
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Page.setFontSizes', { fontSizes: { standard: fontSize, fixed: Math.round(fontSize * 0.8) } });
+    const overflowing: string[] = [];
+    for (const path of paths) {
+      await page.goto(path);
+      const extra = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      if (extra > 0) overflowing.push(`/${path}: ${extra}px`);
+    }
+    await page.close();
+    expect(overflowing).toEqual([]);
+  });
+}
 
 test('on a phone the menu keeps "Tìm trợ giúp" in view without scrolling', async ({ browser }) => {
   const page = await browser.newPage({ viewport: { width: 320, height: 640 } });

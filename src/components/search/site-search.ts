@@ -61,7 +61,10 @@ class SiteSearchElement extends HTMLElement {
     }
     const dialog = (this.#dialog ??= this.#createDialog());
     if (!dialog.open) {
-      this.#returnFocus = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      // Opened by "/" with nothing focused: back to the search button, not to the top of the page
+      // (where the next Tab would reach the quick exit).
+      const active = document.activeElement;
+      this.#returnFocus = active instanceof HTMLElement && active !== document.body ? active : this.#button;
       for (const element of document.body.children) {
         if (element === dialog || element.localName === 'quick-exit') continue;
         if (element instanceof HTMLElement && !element.inert) {

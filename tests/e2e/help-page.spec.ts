@@ -1,0 +1,56 @@
+/**
+ * /tro-giup/: the help lines in order of urgency, each card saying who it is for, when to call,
+ * with a full-width call button; cost lines exactly as shared FACTS.md supports; sources folded.
+ */
+import { expect, test } from '@playwright/test';
+import { sitemapPaths } from './helpers';
+
+const DOUBT = 'Chưa có nguồn xác nhận cước phí';
+
+test('the help lines come in order of urgency: 113, 115, 111, 1900 969 680', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto('tro-giup/');
+  const cards = page.locator('main .help-line');
+  await expect(cards).toHaveCount(4);
+  const numbers = await cards.locator('a[href^="tel:"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  expect(numbers).toEqual(['tel:113', 'tel:115', 'tel:111', 'tel:1900969680']);
+
+  for (const card of await cards.all()) {
+    await expect(card).toContainText('Dành cho:');
+    await expect(card).toContainText('Khi nào gọi:');
+    const button = card.locator('a[href^="tel:"]');
+    await expect(button).toHaveAccessibleName(/^Gọi /);
+    // Full width: the button spans the card's content box.
+    const [buttonBox, cardWidth] = await Promise.all([
+      button.boundingBox(),
+      card.evaluate((el) => {
+        const style = getComputedStyle(el);
+        return el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      }),
+    ]);
+    expect(Math.abs(buttonBox!.width - cardWidth)).toBeLessThan(1);
+    expect(buttonBox!.height).toBeGreaterThanOrEqual(44);
+    // Sources are folded under "Nguồn".
+    const sources = card.locator('details.sources');
+    await expect(sources.locator('summary')).toHaveText('Nguồn');
+    await expect(sources).not.toHaveAttribute('open');
+  }
+});
+
+test('113, 115 and 111 are free; 1900 969 680 carries no cost line at all', async ({ page }) => {
+  await page.goto('tro-giup/');
+  for (const id of ['cong-an-113', 'cap-cuu-115', 'tong-dai-111'])
+    await expect(page.locator(`#${id}`)).toContainText('Gọi miễn phí.');
+  const women = page.locator('#ngoi-nha-binh-yen');
+  await expect(women).toContainText('1900 969 680');
+  expect(await women.textContent()).not.toMatch(/phí|cước|miễn/i);
+});
+
+test(`no page says "${DOUBT}"`, async ({ request }) => {
+  const doubting: string[] = [];
+  for (const path of [...sitemapPaths(), 'khong-co-trang-nay/']) {
+    const response = await request.get(path);
+    if ((await response.text()).includes(DOUBT)) doubting.push(`/${path}`);
+  }
+  expect(doubting).toEqual([]);
+});
