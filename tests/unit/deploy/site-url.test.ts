@@ -5,7 +5,7 @@ import { repoRoot } from '../helpers/content';
 
 /** `npm run build` with SITE_URL as given (unset when undefined): exit code and error output. */
 function npmBuild(siteUrl: string | undefined) {
-  const env = { ...process.env, NO_COLOR: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
   delete env.SITE_URL;
   if (siteUrl !== undefined) env.SITE_URL = siteUrl;
   const run = spawnSync('npm', ['run', '--silent', 'build'], { cwd: repoRoot, env, encoding: 'utf8' });
