@@ -1,7 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import { siteUrl, basePath } from './site.config.mjs';
+import { siteUrl, basePath, checkSiteUrl } from './site.config.mjs';
 import { contentCheck } from './src/build/integrations/content-check';
 import { sitemap } from './src/build/integrations/sitemap';
 import { search } from './src/build/integrations/search';
@@ -16,5 +16,13 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'always' },
   server: { host: '127.0.0.1' },
   devToolbar: { enabled: false },
-  integrations: [contentCheck(), clientGuard(), printFiles(), mdx(), sitemap(), search()],
+  integrations: [
+    { name: 'site-url', hooks: { 'astro:config:setup': ({ command }) => checkSiteUrl(command) } },
+    contentCheck(),
+    clientGuard(),
+    printFiles(),
+    mdx(),
+    sitemap(),
+    search(),
+  ],
 });

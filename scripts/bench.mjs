@@ -19,7 +19,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './browser.mjs';
-import { basePath } from '../site.config.mjs';
+import { LOCAL_SITE_URL, basePath } from '../site.config.mjs';
 import { benchSearch } from './bench/search.mjs';
 import { kb, median } from './bench/stats.mjs';
 
@@ -43,7 +43,7 @@ function build() {
   const start = performance.now();
   const run = spawnSync('npx', ['astro', 'build'], {
     encoding: 'utf8',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { SITE_URL: LOCAL_SITE_URL, ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
   });
   const seconds = (performance.now() - start) / 1000;
   if (run.status !== 0) throw new Error(`build failed:\n${run.stdout}\n${run.stderr}`);

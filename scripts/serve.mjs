@@ -1,95 +1,116 @@
-// A small static server for dist/, as a static host would serve it: index.html
-// for folders, a redirect to add the trailing slash, the 404 page with status 404,
-// gzip for text. Used by `npm start`, the end-to-end tests and the benchmark.
-//   node scripts/serve.mjs [--port 4321] [--dir dist]
+// The local server for dist/: `npm start`, the end-to-end tests and the benchmark. For local
+// use only (it listens on 127.0.0.1): deploy dist/ with a real web server (deploy/, README).
+// Files are served by `send` (Express's file sender: ETag and 304, Range, no path outside the
+// root, the file closed when a download is cut off) and compressed by `compression`; this file
+// only adds the base path, index pages, the 404 page, 405 for other methods and the headers.
+//   node scripts/serve.mjs [--port 4321] [--dir dist]    (--port 0: any free port, printed)
 import { createServer } from 'node:http';
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { extname, join, normalize, resolve } from 'node:path';
-import { createGzip } from 'node:zlib';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
+import compression from 'compression';
+import send from 'send';
 import { basePath } from '../site.config.mjs';
 
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: process.env.PORT ?? '4321' },
     dir: { type: 'string', default: 'dist' },
-    host: { type: 'string', default: '127.0.0.1' },
   },
 });
-const root = resolve(values.dir);
+const HOST = '127.0.0.1';
+const root = realpathSync(resolve(values.dir));
 if (!existsSync(join(root, 'index.html'))) {
   console.error(`${root}/index.html not found: build the site first (npm run build).`);
   process.exit(1);
 }
+const notFoundPage = existsSync(join(root, '404.html')) ? readFileSync(join(root, '404.html')) : 'Not found';
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.ics': 'text/calendar; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.webp': 'image/webp',
-  '.jpg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.pdf': 'application/pdf',
-  '.zip': 'application/zip',
-  '.wasm': 'application/wasm',
-};
-// TTF (the customiser's fonts) is not compressed inside, unlike WOFF2: gzip halves it.
-const COMPRESSIBLE = /^(text\/|application\/(json|xml|javascript)|image\/svg|font\/ttf)/;
+/** Headers every answer carries (a deployed site sets more: deploy/). */
+const COMMON_HEADERS = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' };
 
-function send(req, res, file, status = 200) {
-  const type = TYPES[extname(file)] ?? 'application/octet-stream';
-  const headers = {
-    'Content-Type': type,
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    'Cache-Control': file.includes(`${join(root, '_astro')}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
-  };
-  if (COMPRESSIBLE.test(type) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
-    res.writeHead(status, { ...headers, 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' });
-    if (req.method === 'HEAD') return res.end();
-    createReadStream(file).pipe(createGzip()).pipe(res);
-  } else {
-    res.writeHead(status, { ...headers, 'Content-Length': statSync(file).size });
-    if (req.method === 'HEAD') return res.end();
-    createReadStream(file).pipe(res);
+// Compress text (HTML, CSS, JS, JSON, SVG, the customiser's TTF fonts, the search wasm) but never
+// a byte range: a part of a gzip stream is not the part asked for.
+const compress = compression({ filter: (req, res) => !req.headers.range && compression.filter(req, res) });
+
+function reply(res, status, headers = {}, body = '') {
+  if (res.headersSent) return res.destroy();
+  res.writeHead(status, { ...COMMON_HEADERS, ...headers });
+  res.end(body);
+}
+
+const notFound = (req, res) =>
+  reply(
+    res,
+    404,
+    { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' },
+    req.method === 'HEAD' ? '' : notFoundPage,
+  );
+
+/** True when `path` (absolute, under root) exists and it and every link on the way stay inside root. */
+function insideRoot(path) {
+  try {
+    const real = realpathSync(path);
+    return real === root || real.startsWith(root + sep);
+  } catch {
+    return false;
   }
 }
 
-const server = createServer((req, res) => {
-  const url = new URL(req.url ?? '/', 'http://localhost');
-  let pathname;
+function serve(req, res) {
+  const raw = (req.url ?? '/').split('?')[0];
+  const query = (req.url ?? '').slice(raw.length);
+  // Printable ASCII only (what a browser sends); a base path prefix, or the base path without its slash.
+  if (!/^\/[\x21-\x7e]*$/.test(raw)) return notFound(req, res);
+  if (raw === basePath.slice(0, -1))
+    return reply(res, 301, { Location: basePath + query.replace(/[^\x21-\x7e]/g, '') });
+  if (!raw.startsWith(basePath)) return notFound(req, res);
+  const rel = '/' + raw.slice(basePath.length);
+  let decoded;
   try {
-    pathname = decodeURIComponent(url.pathname);
+    decoded = decodeURIComponent(rel);
   } catch {
-    pathname = '/';
+    return notFound(req, res);
   }
-  const notFound = () => send(req, res, join(root, '404.html'), 404);
-  if (!pathname.startsWith(basePath) && pathname !== basePath.slice(0, -1)) return notFound();
-  const rel = pathname.slice(basePath.length);
-  const file = normalize(join(root, rel));
-  if (!file.startsWith(root)) return notFound();
-  if (existsSync(file) && statSync(file).isDirectory()) {
-    if (!pathname.endsWith('/')) {
-      res.writeHead(301, { Location: `${pathname}/${url.search}` });
-      return res.end();
-    }
-    const index = join(file, 'index.html');
-    return existsSync(index) ? send(req, res, index) : notFound();
+  const file = join(root, decoded);
+  if (!file.startsWith(root) || !insideRoot(file)) return notFound(req, res);
+  if (statSync(file).isDirectory()) {
+    // The address of a folder ends with a slash; the Location stays on this site, under the base path.
+    if (!rel.endsWith('/')) return reply(res, 301, { Location: basePath + rel.replace(/^\/+/, '') + '/' });
+    if (!insideRoot(join(file, 'index.html'))) return notFound(req, res);
   }
-  if (existsSync(file)) return send(req, res, file);
-  return notFound();
-});
+  send(req, rel, { root, index: ['index.html'], dotfiles: 'ignore', cacheControl: false, etag: true })
+    .on('headers', (response, path) => {
+      for (const [name, value] of Object.entries(COMMON_HEADERS)) response.setHeader(name, value);
+      const hashed = path.startsWith(join(root, '_astro') + sep);
+      response.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+    })
+    .on('error', (error) =>
+      error.status === 404 || error.status === 403 ? notFound(req, res) : reply(res, error.status ?? 500),
+    )
+    .pipe(res);
+}
 
-server.listen(Number(values.port), values.host, () => {
-  console.log(`Serving ${root} at http://${values.host}:${values.port}${basePath}`);
+const server = createServer((req, res) => {
+  try {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return reply(res, 405, { Allow: 'GET, HEAD' });
+    compress(req, res, () => {
+      try {
+        serve(req, res);
+      } catch (error) {
+        console.error(error);
+        reply(res, 500);
+      }
+    });
+  } catch (error) {
+    console.error(error);
+    reply(res, 500);
+  }
+});
+// A malformed request or a connection reset is the client's problem, never the server's end.
+server.on('clientError', (_error, socket) => socket.destroy());
+
+server.listen(Number(values.port), HOST, () => {
+  const { port } = server.address();
+  console.log(`Serving ${root} at http://${HOST}:${port}${basePath} (local use only)`);
 });

@@ -14,6 +14,7 @@ import { campaignOf, contentDirOf, loadContent } from '../../src/build/content/l
 import { loadPrintFonts } from '../../src/build/print/load-fonts';
 import { pdfDate } from '../../src/shared/publishing';
 import type { PrintManifest } from '../../src/shared/print-files/manifest';
+import { UNIT_LINE_MAX_LENGTH } from '../../src/components/customiser/messages';
 import { sitemapPaths, watch, WCAG_TAGS } from './helpers';
 
 const vi: Record<string, string> = JSON.parse(readFileSync(new URL('../../src/i18n/vi.json', import.meta.url), 'utf8'));
@@ -100,6 +101,19 @@ test.describe('customiser', () => {
     expect(requests.filter((u) => !u.startsWith('blob:') && new URL(u).origin !== origin)).toEqual([]);
     expect(requests.filter((u) => u.endsWith('.ttf'))).toHaveLength(2);
     expect(errors).toEqual([]);
+  });
+
+  test('cuts a unit line set past the field’s limit (by a script) to that limit in code', async ({ page }) => {
+    await open(page);
+    await choose(page, 'a4', 'cam', '');
+    const long = 'Ủy ban nhân dân xã '.repeat(500);
+    await page.getByLabel(vi['customiser.unit']!).evaluate((field: HTMLTextAreaElement, value) => {
+      field.value = value;
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+    }, long);
+    const { bytes } = await downloadFrom(page, vi['customiser.downloadPdf']!);
+    const author = (await PDFDocument.load(bytes, { updateMetadata: false })).getAuthor()!;
+    expect(author).toBe(Array.from(long).slice(0, UNIT_LINE_MAX_LENGTH).join('').trim());
   });
 
   test('without a unit line, the browser’s PDF is the very file the build published', async ({ page, request }) => {

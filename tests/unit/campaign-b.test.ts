@@ -17,11 +17,14 @@ import type { PrintManifest } from '../../src/shared/print-files/manifest';
 import { foldQuery } from '../../src/shared/search/fold';
 import type { Pagefind } from '../../src/components/search/pagefind';
 import { campaignBDir } from './helpers/content';
+import { filesUnder, readableFile } from './helpers/dist-files';
 import { astroBuild, projectCopy } from './helpers/project';
 
 const content = loadContent(campaignBDir);
 const campaign = campaignOf(content);
 const MM_TO_PT = 72 / 25.4;
+/** A public origin: this is a deploy build. */
+const SITE = 'https://hu-cau.example';
 
 let root = '';
 let dist = '';
@@ -42,7 +45,7 @@ beforeAll(async () => {
   root = projectCopy('campaign-b-build-', { 'campaign-b': campaignBDir });
   const { status, output } = await astroBuild(
     root,
-    { CONTENT_DIR: 'campaign-b', SITE_URL: 'http://127.0.0.1:4399', BASE_PATH: '' },
+    { CONTENT_DIR: 'campaign-b', SITE_URL: SITE, BASE_PATH: '' },
     280_000,
   );
   expect(status, output).toBe(0);
@@ -89,6 +92,15 @@ describe('the site built from campaign B', () => {
       expect(text, file).not.toMatch(/Tam Đường|Lai Châu|tam-duong|2020/);
       expect(text, file).not.toMatch(/\{(district|province|year|issuerShort|actionMonth)\}/);
     }
+  });
+
+  it('is a deploy build: the public origin in canonical URLs, no 127.0.0.1 or localhost in any file', () => {
+    expect(read('index.html')).toContain(`<link rel="canonical" href="${SITE}/"`);
+    expect(read('sitemap.xml')).toContain(`<loc>${SITE}/</loc>`);
+    expect(read('robots.txt')).toContain(`Sitemap: ${SITE}/sitemap.xml`);
+    const files = filesUnder(dist);
+    expect(files.some((file) => file.endsWith('.zip'))).toBe(true);
+    for (const file of files) expect(readableFile(dist, file), file).not.toMatch(/127\.0\.0\.1|localhost/i);
   });
 
   it('publishes the calendar under the name and product id the content gives', () => {

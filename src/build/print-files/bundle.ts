@@ -6,7 +6,7 @@
  * NODE ONLY (node:fs).
  */
 
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import type { PrintFormat } from '../../shared/print/index';
 import {
   BUNDLES_DIR,
@@ -15,7 +15,7 @@ import {
   type ManifestBundle,
   type ManifestFile,
 } from '../../shared/print-files/manifest';
-import { sha256, type IndexEntry, type PrintCache } from './cache';
+import { sha256, writeAtomic, type IndexEntry, type PrintCache } from './cache';
 import type { PrintSlogan, SiteFile } from './plan';
 import { createZip, type ZipDate } from './zip';
 
@@ -104,7 +104,7 @@ export async function bundlePrintFiles({
       reused++;
     } else {
       const zip = await zipGroup(group, fromOf, date);
-      await writeFile(file, zip);
+      await writeAtomic(file, zip);
       entry = await cache.remember(key, file, zip);
       built++;
     }

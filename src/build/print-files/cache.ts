@@ -8,14 +8,16 @@
  * Layout (`dir`):
  *   objects/<key>.<ext>   one rendered file; <key> hashes everything that shapes it
  *   bundles/<key>.zip     one ZIP; <key> hashes its members' names and checksums
- *   index.json            <key> → bytes and SHA-256, so cached files are not re-read
+ *   index.json            <key> → bytes and SHA-256: a cached file is reused only if it still matches
  *   manifest.json         the last manifest written
- * Objects no longer referenced are deleted at the end of a run (`removeUnused`).
+ * Every file is written under a temporary name, then renamed (`writeAtomic`): a build cut off
+ * midway never leaves half a file under a real name. Objects no longer referenced (and stray
+ * temporary files) are deleted at the end of a run (`removeUnused`).
  */
 
-import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** What the index knows of one cached file. */
@@ -27,6 +29,18 @@ export interface IndexEntry {
 }
 
 export const sha256 = (data: Uint8Array | string): string => createHash('sha256').update(data).digest('hex');
+
+/** Writes `file` whole or not at all: a temporary name in the same folder, then a rename. */
+export async function writeAtomic(file: string, data: Uint8Array | string): Promise<void> {
+  const temporary = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    await writeFile(temporary, data);
+    await rename(temporary, file);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
 
 export class PrintCache {
   readonly objectsDir: string;
@@ -67,9 +81,14 @@ export class PrintCache {
     return join(this.bundlesDir, `${key}.zip`);
   }
 
-  /** The file is on disk and the index of the last run knows it. */
+  /**
+   * The file is on disk with the size and SHA-256 the index of the last run recorded for
+   * it. A file cut short or changed since does not count: it is made again.
+   */
   has(key: string, file: string): boolean {
-    return existsSync(file) && this.previous[key] !== undefined;
+    const known = this.previous[key];
+    if (!known || !existsSync(file) || statSync(file).size !== known.bytes) return false;
+    return sha256(readFileSync(file)) === known.sha256;
   }
 
   /**
@@ -88,7 +107,7 @@ export class PrintCache {
 
   /** Writes `index.json` with the entries this run remembered, and only those. */
   async saveIndex(): Promise<void> {
-    await writeFile(this.indexFile, JSON.stringify(this.next));
+    await writeAtomic(this.indexFile, JSON.stringify(this.next));
   }
 
   /** Forgets the objects and bundles this run did not use, so the cache does not grow without end. */

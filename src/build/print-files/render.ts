@@ -6,15 +6,22 @@
  * NODE ONLY (node:fs, sharp).
  */
 
-import { writeFile } from 'node:fs/promises';
 import pLimit from 'p-limit';
 import sharp from 'sharp';
-import { cleanText, layoutScene, renderPdf, renderSvg, type Scene } from '../../shared/print/index';
+import {
+  cleanText,
+  layoutScene,
+  renderPdf,
+  renderSvg,
+  type PrintFonts,
+  type LayoutWarning,
+  type Scene,
+} from '../../shared/print/index';
 import type { OutputSpec } from '../../shared/print-files/manifest';
 import { pdfDate } from '../../shared/publishing';
 import { loadPrintFonts } from '../print/load-fonts';
 import { rasterSize, renderRaster } from '../print/render-raster';
-import type { IndexEntry, PrintCache } from './cache';
+import { writeAtomic, type IndexEntry, type PrintCache } from './cache';
 import type { Design, PlannedOutput, PrintSlogan, PrintSource } from './plan';
 
 /** One planned file, made now or found in the cache. */
@@ -40,6 +47,41 @@ export interface RenderResult {
 }
 
 const isRaster = (spec: OutputSpec): boolean => spec.type === 'png' || spec.type === 'webp';
+
+/** One layout warning in plain words, for the build's error. */
+function describeWarning(warning: LayoutWarning): string {
+  switch (warning.code) {
+    case 'missing-glyphs':
+      return `the font lacks ${warning.chars.map((c) => `"${c}" (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ')}`;
+    case 'unit-line-too-long':
+      return `the unit line overflows (cut to "${warning.shown}")`;
+    case 'empty-slogan':
+      return 'the slogan is empty';
+  }
+}
+
+/**
+ * Lays out a design for the build: any warning of the engine (a missing glyph, an overflow)
+ * is an error naming the slogan and the format, since that file would ship broken.
+ */
+export function layoutForBuild(design: Design, source: PrintSource, fonts: PrintFonts): Scene {
+  const { slogan, format, scheme } = design;
+  const scene = layoutScene({
+    slogan: slogan.text,
+    format,
+    scheme,
+    heading: source.heading,
+    footer: source.footer,
+    unitLine: source.unitLine ?? '',
+    fonts,
+  });
+  if (scene.warnings.length)
+    throw new Error(
+      `print file of slogan ${slogan.order} "${slogan.text}" (${slogan.id}) in format ${format.id}, scheme ${scheme.id}: ` +
+        scene.warnings.map(describeWarning).join('; '),
+    );
+  return scene;
+}
 
 /** The bytes of one file of a laid-out design. */
 async function renderOutput(
@@ -76,7 +118,6 @@ export async function renderDesigns(
   { source, cache, concurrency, log }: RenderOptions,
 ): Promise<RenderResult> {
   const fonts = loadPrintFonts();
-  const unitLine = source.unitLine ?? '';
   const limit = pLimit(concurrency);
   const jobs: Promise<RenderedOutput>[] = [];
   let rendered = 0;
@@ -86,18 +127,9 @@ export async function renderDesigns(
   sharp.concurrency(1);
   try {
     for (const [i, design] of designs.entries()) {
-      const { slogan, format, scheme } = design;
+      const { slogan } = design;
       let scene: Scene | undefined;
-      const sceneFor = (): Scene =>
-        (scene ??= layoutScene({
-          slogan: slogan.text,
-          format,
-          scheme,
-          heading: source.heading,
-          footer: source.footer,
-          unitLine,
-          fonts,
-        }));
+      const sceneFor = (): Scene => (scene ??= layoutForBuild(design, source, fonts));
 
       for (const output of design.outputs) {
         if (output.cached) {
@@ -109,7 +141,7 @@ export async function renderDesigns(
         const make = async (): Promise<RenderedOutput> => {
           const { spec } = output;
           const data = await renderOutput(current, spec, source, slogan);
-          await writeFile(output.from, data);
+          await writeAtomic(output.from, data);
           const pixels = isRaster(spec)
             ? rasterSize(current, { dpi: spec.dpi, width: spec.width, area: spec.area })
             : undefined;

@@ -5,10 +5,9 @@
  * NODE ONLY (node:fs).
  */
 
-import { writeFile } from 'node:fs/promises';
 import { isPrintFormat } from '../../shared/print/index';
 import type { ManifestBundle, ManifestFile, PrintManifest } from '../../shared/print-files/manifest';
-import type { PrintCache } from './cache';
+import { writeAtomic, type PrintCache } from './cache';
 import type { PrintSource } from './plan';
 import type { RenderedOutput } from './render';
 
@@ -59,6 +58,6 @@ export function buildManifest({ source, generator, files, bundles }: ManifestPar
 
 /** Writes the manifest into the cache; returns the file, which the site publishes. */
 export async function writeManifest(cache: PrintCache, manifest: PrintManifest): Promise<string> {
-  await writeFile(cache.manifestFile, `${JSON.stringify(manifest, null, 1)}\n`);
+  await writeAtomic(cache.manifestFile, `${JSON.stringify(manifest, null, 1)}\n`);
   return cache.manifestFile;
 }

@@ -22,6 +22,12 @@ export interface Message {
 /** Longest unit line accepted (the field's `maxlength`): enough for any unit's name, and the layout stays fast. */
 export const UNIT_LINE_MAX_LENGTH = 200;
 
+/**
+ * The unit line cut to `UNIT_LINE_MAX_LENGTH` characters. The field's `maxlength` stops typing
+ * past it, but not a value set by a script or an extension: the layout never sees more than this.
+ */
+export const limitUnitLine = (raw: string): string => Array.from(raw).slice(0, UNIT_LINE_MAX_LENGTH).join('');
+
 const LINE_BREAK = /[\n\r\v\f\u0085\u2028\u2029]/;
 const MARKUP = /[<>&]/;
 

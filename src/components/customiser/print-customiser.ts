@@ -25,7 +25,7 @@ import { cleanText } from '../../shared/print/text';
 import { OFFICE_PNG_DPI, OFFICE_PNG_FORMATS } from '../../shared/print-files/manifest';
 import { slugify } from '../../shared/slug';
 import { Announcer } from './announcer';
-import { unitLineMessages, unitLineShown, UNIT_LINE_MAX_LENGTH, type Message } from './messages';
+import { limitUnitLine, unitLineMessages, unitLineShown, UNIT_LINE_MAX_LENGTH, type Message } from './messages';
 import { svgToPng, withPngDensity } from './png';
 
 type FileType = 'pdf' | 'svg' | 'png';
@@ -130,7 +130,7 @@ class PrintCustomiserElement extends HTMLElement {
       slogan: option?.dataset['text'] ?? '',
       format: findFormat(String(data.get(CUSTOMISER_PARAMS.format))) ?? FORMATS[0]!,
       scheme: findScheme(String(data.get(CUSTOMISER_PARAMS.scheme))) ?? SCHEMES[0]!,
-      unitRaw: this.el<HTMLTextAreaElement>('unit').value,
+      unitRaw: limitUnitLine(this.el<HTMLTextAreaElement>('unit').value),
       cropMarks: data.get(CUSTOMISER_PARAMS.cropMarks) === CROP_MARKS_ON,
     };
   }

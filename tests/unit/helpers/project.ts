@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { LOCAL_SITE_URL } from '../../../site.config.mjs';
 import { repoRoot } from './content';
 
 /** What a build needs of the project, besides node_modules. */
@@ -25,7 +26,10 @@ export function projectCopy(prefix: string, content: Record<string, string> = {}
   return root;
 }
 
-/** `astro build` in `root` with the given environment; resolves with its exit code and output. */
+/**
+ * `astro build` in `root` with the given environment (a local SITE_URL unless it sets one);
+ * resolves with its exit code and output.
+ */
 export function astroBuild(
   root: string,
   env: Record<string, string>,
@@ -34,7 +38,7 @@ export function astroBuild(
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(repoRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], {
       cwd: root,
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...env },
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', SITE_URL: LOCAL_SITE_URL, ...env },
       timeout: timeoutMs,
     });
     let output = '';
