@@ -6,7 +6,13 @@
  * NODE ONLY (the cache is on disk).
  */
 
-import type { ColourScheme, PrintFormat } from '../../shared/print/index';
+import {
+  DEFAULT_OUTPUT_CONDITION,
+  getOutputCondition,
+  type ColourScheme,
+  type OutputCondition,
+  type PrintFormat,
+} from '../../shared/print/index';
 import { outputPath, outputsFor, type OutputSpec } from '../../shared/print-files/manifest';
 import { sha256, type PrintCache } from './cache';
 
@@ -31,6 +37,8 @@ export interface PrintSource {
   readonly publishing: FilePublishing;
   /** Issuing unit on every file; empty for the generic files any unit may print. */
   readonly unitLine?: string | undefined;
+  /** The printing condition every PDF's OutputIntent names (`OUTPUT_CONDITIONS` id); default Japan Color 2001 Coated. */
+  readonly outputCondition?: string | undefined;
 }
 
 /** A file to place in the site: its site path and where the cache holds it. */
@@ -65,6 +73,10 @@ export interface PlanOptions {
   readonly cache: PrintCache;
 }
 
+/** The printing condition of a run's PDFs. */
+export const outputConditionOf = (source: PrintSource): OutputCondition =>
+  source.outputCondition ? getOutputCondition(source.outputCondition) : DEFAULT_OUTPUT_CONDITION;
+
 /** The slogans in the plan's order: the order of files, bundles and the manifest. */
 export const inPlanOrder = (slogans: readonly PrintSlogan[]): PrintSlogan[] =>
   [...slogans].sort((a, b) => a.order - b.order);
@@ -85,6 +97,7 @@ export function planDesigns({ source, formats, schemes, generator, cache }: Plan
               footer: source.footer,
               publishing: source.publishing,
               unitLine,
+              outputCondition: outputConditionOf(source).id,
               format,
               scheme,
               spec,

@@ -15,7 +15,7 @@ import { pdfDate } from '../../shared/publishing';
 import { loadPrintFonts } from '../print/load-fonts';
 import { rasterSize, renderRaster } from '../print/render-raster';
 import type { IndexEntry, PrintCache } from './cache';
-import type { Design, PlannedOutput, PrintSlogan, PrintSource } from './plan';
+import { outputConditionOf, type Design, type PlannedOutput, type PrintSlogan, type PrintSource } from './plan';
 
 /** One planned file, made now or found in the cache. */
 export interface RenderedOutput {
@@ -56,6 +56,7 @@ async function renderOutput(
         author: cleanText(source.unitLine ?? '') || undefined,
         date: pdfDate(source.publishing),
         creator: source.publishing.fileCreator,
+        outputCondition: outputConditionOf(source),
       });
     case 'svg':
       return Buffer.from(renderSvg(scene, { area: spec.area }), 'utf8');

@@ -9,7 +9,7 @@ import { writeFile } from 'node:fs/promises';
 import { isPrintFormat } from '../../shared/print/index';
 import type { ManifestBundle, ManifestFile, PrintManifest } from '../../shared/print-files/manifest';
 import type { PrintCache } from './cache';
-import type { PrintSource } from './plan';
+import { outputConditionOf, type PrintSource } from './plan';
 import type { RenderedOutput } from './render';
 
 /** A rendered (or cached) file as `manifest.json` lists it. */
@@ -46,12 +46,14 @@ export interface ManifestParts {
 
 /** The manifest of a run. */
 export function buildManifest({ source, generator, files, bundles }: ManifestParts): PrintManifest {
+  const condition = outputConditionOf(source);
   return {
     version: 1,
     generator: generator.slice(0, 16),
     heading: source.heading,
     footer: source.footer,
     unitLine: source.unitLine ?? '',
+    outputCondition: { id: condition.id, identifier: condition.identifier, name: condition.name },
     files,
     bundles,
   };

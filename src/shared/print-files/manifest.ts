@@ -141,6 +141,13 @@ export interface PrintManifest {
   readonly heading: string;
   readonly footer: string;
   readonly unitLine: string;
+  /** The printing condition every PDF (PDF/X-1a:2003) names in its OutputIntent. */
+  readonly outputCondition: {
+    readonly id: string;
+    /** The ICC registry's reference name (`JC200103`, `FOGRA39`). */
+    readonly identifier: string;
+    readonly name: string;
+  };
   readonly files: readonly ManifestFile[];
   readonly bundles: readonly ManifestBundle[];
 }

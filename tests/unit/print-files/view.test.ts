@@ -67,6 +67,7 @@ const manifest: PrintManifest = {
   heading: '',
   footer: '',
   unitLine: '',
+  outputCondition: { id: 'japan-color-2001-coated', identifier: 'JC200103', name: 'Japan Color 2001 Coated' },
   files,
   bundles: [bundle],
 };
