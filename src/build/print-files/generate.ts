@@ -61,7 +61,7 @@ export async function generatePrintFiles(options: GenerateOptions): Promise<Gene
   const generator = await generatorHash(options.root);
 
   const designs = planDesigns({ source, formats, schemes: options.schemes ?? SCHEMES, generator, cache });
-  const { outputs, rendered, reused } = await renderDesigns(designs, {
+  const { outputs, artworks, rendered, reused } = await renderDesigns(designs, {
     source,
     cache,
     concurrency: options.concurrency ?? 2,
@@ -79,12 +79,13 @@ export async function generatePrintFiles(options: GenerateOptions): Promise<Gene
     date: zipDate(source.publishing),
   });
 
-  const manifest = buildManifest({ source, generator, files, bundles: bundled.bundles });
+  const manifest = buildManifest({ source, generator, files, bundles: bundled.bundles, artworks });
   const manifestFile = await writeManifest(cache, manifest);
   await cache.saveIndex();
   const siteFiles = [...fileSites, ...bundled.siteFiles, { path: MANIFEST_PATH, from: manifestFile }];
 
-  await cache.removeUnused(new Set(siteFiles.map((entry) => entry.from)));
+  const layouts = designs.map((design) => design.layout.from);
+  await cache.removeUnused(new Set([...siteFiles.map((entry) => entry.from), ...layouts]));
 
   return {
     manifest,

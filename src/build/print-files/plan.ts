@@ -56,12 +56,20 @@ export interface PlannedOutput extends SiteFile {
   readonly cached: boolean;
 }
 
+/** The lines a design's layout set (`ArtworkLines`), cached as JSON beside its files. */
+export interface PlannedLayout {
+  readonly key: string;
+  readonly from: string;
+  readonly cached: boolean;
+}
+
 /** One slogan in one format and colour scheme: one layout, the files made from it. */
 export interface Design {
   readonly slogan: PrintSlogan;
   readonly format: PrintFormat;
   readonly scheme: ColourScheme;
   readonly outputs: readonly PlannedOutput[];
+  readonly layout: PlannedLayout;
 }
 
 export interface PlanOptions {
@@ -88,21 +96,19 @@ export function planDesigns({ source, formats, schemes, generator, cache }: Plan
   for (const slogan of inPlanOrder(source.slogans)) {
     for (const format of formats) {
       for (const scheme of schemes) {
+        const inputs = {
+          generator,
+          slogan: slogan.text,
+          heading: source.heading,
+          footer: source.footer,
+          publishing: source.publishing,
+          unitLine,
+          outputCondition: outputConditionOf(source).id,
+          format,
+          scheme,
+        };
         const outputs = outputsFor(format).map((spec): PlannedOutput => {
-          const key = sha256(
-            JSON.stringify({
-              generator,
-              slogan: slogan.text,
-              heading: source.heading,
-              footer: source.footer,
-              publishing: source.publishing,
-              unitLine,
-              outputCondition: outputConditionOf(source).id,
-              format,
-              scheme,
-              spec,
-            }),
-          );
+          const key = sha256(JSON.stringify({ ...inputs, spec }));
           const from = cache.objectFile(key, spec.type);
           return {
             spec,
@@ -112,7 +118,10 @@ export function planDesigns({ source, formats, schemes, generator, cache }: Plan
             cached: cache.has(key, from),
           };
         });
-        designs.push({ slogan, format, scheme, outputs });
+        const layoutKey = sha256(JSON.stringify({ ...inputs, spec: 'lines' }));
+        const layoutFrom = cache.objectFile(layoutKey, 'json');
+        const layout = { key: layoutKey, from: layoutFrom, cached: cache.has(layoutKey, layoutFrom) };
+        designs.push({ slogan, format, scheme, outputs, layout });
       }
     }
   }

@@ -6,11 +6,11 @@
  * NODE ONLY (node:fs, sharp).
  */
 
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import pLimit from 'p-limit';
 import sharp from 'sharp';
 import { cleanText, layoutScene, renderPdf, renderSvg, type Scene } from '../../shared/print/index';
-import type { OutputSpec } from '../../shared/print-files/manifest';
+import type { ArtworkLines, ManifestArtwork, OutputSpec } from '../../shared/print-files/manifest';
 import { pdfDate } from '../../shared/publishing';
 import { loadPrintFonts } from '../print/load-fonts';
 import { rasterSize, renderRaster } from '../print/render-raster';
@@ -35,11 +35,33 @@ export interface RenderOptions {
 export interface RenderResult {
   /** Every planned file, in plan order. */
   readonly outputs: readonly RenderedOutput[];
+  /** Every design's artwork with its laid-out lines, in plan order. */
+  readonly artworks: readonly ManifestArtwork[];
   readonly rendered: number;
   readonly reused: number;
 }
 
 const isRaster = (spec: OutputSpec): boolean => spec.type === 'png' || spec.type === 'webp';
+
+/** The lines of every text block of a scene, by role. */
+export const linesOf = (scene: Scene): ArtworkLines =>
+  Object.fromEntries(scene.blocks.map((block) => [block.role, block.lines.map((line) => line.text)]));
+
+/** A design's lines: from the cache, or laid out now and cached. */
+async function artworkOf(design: Design, sceneFor: () => Scene, cache: PrintCache): Promise<ManifestArtwork> {
+  const { layout } = design;
+  let lines: ArtworkLines;
+  if (layout.cached) {
+    lines = JSON.parse(await readFile(layout.from, 'utf8')) as ArtworkLines;
+    await cache.remember(layout.key, layout.from);
+  } else {
+    lines = linesOf(sceneFor());
+    const data = Buffer.from(JSON.stringify(lines), 'utf8');
+    await writeFile(layout.from, data);
+    await cache.remember(layout.key, layout.from, data);
+  }
+  return { sloganId: design.slogan.id, formatId: design.format.id, scheme: design.scheme.id, lines };
+}
 
 /** The bytes of one file of a laid-out design. */
 async function renderOutput(
@@ -80,6 +102,7 @@ export async function renderDesigns(
   const unitLine = source.unitLine ?? '';
   const limit = pLimit(concurrency);
   const jobs: Promise<RenderedOutput>[] = [];
+  const artworks: ManifestArtwork[] = [];
   let rendered = 0;
   let reused = 0;
 
@@ -100,6 +123,7 @@ export async function renderDesigns(
           fonts,
         }));
 
+      artworks.push(await artworkOf(design, sceneFor, cache));
       for (const output of design.outputs) {
         if (output.cached) {
           reused++;
@@ -131,7 +155,7 @@ export async function renderDesigns(
       if (designs[i + 1]?.slogan !== slogan) log(`${slogan.order}/${source.slogans.length} ${slogan.id}`);
     }
     const outputs = await Promise.all(jobs);
-    return { outputs, rendered, reused };
+    return { outputs, artworks, rendered, reused };
   } finally {
     sharp.concurrency(previousConcurrency);
   }

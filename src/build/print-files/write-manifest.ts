@@ -7,7 +7,7 @@
 
 import { writeFile } from 'node:fs/promises';
 import { isPrintFormat } from '../../shared/print/index';
-import type { ManifestBundle, ManifestFile, PrintManifest } from '../../shared/print-files/manifest';
+import type { ManifestArtwork, ManifestBundle, ManifestFile, PrintManifest } from '../../shared/print-files/manifest';
 import type { PrintCache } from './cache';
 import { outputConditionOf, type PrintSource } from './plan';
 import type { RenderedOutput } from './render';
@@ -42,10 +42,11 @@ export interface ManifestParts {
   readonly generator: string;
   readonly files: readonly ManifestFile[];
   readonly bundles: readonly ManifestBundle[];
+  readonly artworks: readonly ManifestArtwork[];
 }
 
 /** The manifest of a run. */
-export function buildManifest({ source, generator, files, bundles }: ManifestParts): PrintManifest {
+export function buildManifest({ source, generator, files, bundles, artworks }: ManifestParts): PrintManifest {
   const condition = outputConditionOf(source);
   return {
     version: 1,
@@ -56,6 +57,7 @@ export function buildManifest({ source, generator, files, bundles }: ManifestPar
     outputCondition: { id: condition.id, identifier: condition.identifier, name: condition.name },
     files,
     bundles,
+    artworks,
   };
 }
 

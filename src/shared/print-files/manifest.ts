@@ -118,6 +118,22 @@ export interface ManifestFile {
   readonly sha256: string;
 }
 
+/** The lines one artwork's layout set, by block (a block left out is absent): for alt text and checks. */
+export interface ArtworkLines {
+  readonly heading?: readonly string[];
+  readonly slogan?: readonly string[];
+  readonly unit?: readonly string[];
+  readonly footer?: readonly string[];
+}
+
+/** One artwork: a slogan in one format and colour scheme, and the lines its layout set. */
+export interface ManifestArtwork {
+  readonly sloganId: string;
+  readonly formatId: string;
+  readonly scheme: string;
+  readonly lines: ArtworkLines;
+}
+
 /** One ZIP bundle. */
 export interface ManifestBundle {
   readonly path: string;
@@ -150,6 +166,8 @@ export interface PrintManifest {
   };
   readonly files: readonly ManifestFile[];
   readonly bundles: readonly ManifestBundle[];
+  /** Every artwork with its laid-out lines. */
+  readonly artworks: readonly ManifestArtwork[];
 }
 
 /** The file of a slogan, format, scheme and type, if generated. */
