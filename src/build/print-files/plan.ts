@@ -35,6 +35,8 @@ export interface PrintSource {
   readonly footer: string;
   /** What every PDF and ZIP carries: the campaign's `publishing` group (content/campaign.yaml). */
   readonly publishing: FilePublishing;
+  /** The header of an artwork whose slogan repeats `heading` (`artworkHeading()`): the campaign's theme. */
+  readonly theme?: string | undefined;
   /** Issuing unit on every file; empty for the generic files any unit may print. */
   readonly unitLine?: string | undefined;
   /** The printing condition every PDF's OutputIntent names (`OUTPUT_CONDITIONS` id); default Japan Color 2001 Coated. */
@@ -100,6 +102,7 @@ export function planDesigns({ source, formats, schemes, generator, cache }: Plan
           generator,
           slogan: slogan.text,
           heading: source.heading,
+          theme: source.theme,
           footer: source.footer,
           publishing: source.publishing,
           unitLine,

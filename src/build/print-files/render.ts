@@ -11,6 +11,7 @@ import pLimit from 'p-limit';
 import sharp from 'sharp';
 import { cleanText, layoutScene, renderPdf, renderSvg, type Scene } from '../../shared/print/index';
 import type { ArtworkLines, ManifestArtwork, OutputSpec } from '../../shared/print-files/manifest';
+import { artworkHeading, presentedText } from '../../shared/presentation';
 import { pdfDate } from '../../shared/publishing';
 import { loadPrintFonts } from '../print/load-fonts';
 import { rasterSize, renderRaster } from '../print/render-raster';
@@ -73,7 +74,7 @@ async function renderOutput(
   switch (spec.type) {
     case 'pdf':
       return renderPdf(scene, {
-        title: slogan.text,
+        title: presentedText(slogan.text),
         subject: source.heading,
         author: cleanText(source.unitLine ?? '') || undefined,
         date: pdfDate(source.publishing),
@@ -114,10 +115,10 @@ export async function renderDesigns(
       let scene: Scene | undefined;
       const sceneFor = (): Scene =>
         (scene ??= layoutScene({
-          slogan: slogan.text,
+          slogan: presentedText(slogan.text),
           format,
           scheme,
-          heading: source.heading,
+          heading: artworkHeading(slogan.text, source.heading, source.theme ?? ''),
           footer: source.footer,
           unitLine,
           fonts,
