@@ -6,9 +6,17 @@
  */
 
 import { writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { isPrintFormat } from '../../shared/print/index';
-import type { ManifestArtwork, ManifestBundle, ManifestFile, PrintManifest } from '../../shared/print-files/manifest';
-import type { PrintCache } from './cache';
+import {
+  MANIFEST_PATH,
+  type ManifestArtwork,
+  type ManifestBundle,
+  type ManifestFile,
+  type PrintManifest,
+} from '../../shared/print-files/manifest';
+import { sha256, type PrintCache } from './cache';
+import { SUMS_NAME, sha256Sums } from './readme';
 import { outputConditionOf, type PrintSource } from './plan';
 import type { RenderedOutput } from './render';
 
@@ -63,6 +71,25 @@ export function buildManifest({ source, generator, files, bundles, artworks }: M
 
 /** Writes the manifest into the cache; returns the file, which the site publishes. */
 export async function writeManifest(cache: PrintCache, manifest: PrintManifest): Promise<string> {
-  await writeFile(cache.manifestFile, `${JSON.stringify(manifest, null, 1)}\n`);
+  await writeFile(cache.manifestFile, manifestText(manifest));
   return cache.manifestFile;
+}
+
+const manifestText = (manifest: PrintManifest): string => `${JSON.stringify(manifest, null, 1)}\n`;
+
+/**
+ * Writes `SHA256SUMS` (published beside the manifest, `SUMS_PATH`) into the cache: every
+ * file and bundle of the manifest, and the manifest itself, by path relative to the
+ * manifest's folder. Returns the file.
+ */
+export async function writeChecksums(cache: PrintCache, manifest: PrintManifest): Promise<string> {
+  const folder = MANIFEST_PATH.slice(0, MANIFEST_PATH.lastIndexOf('/') + 1);
+  const entries = [...manifest.files, ...manifest.bundles].map((file) => ({
+    name: file.path.slice(folder.length),
+    sha256: file.sha256,
+  }));
+  entries.push({ name: MANIFEST_PATH.slice(folder.length), sha256: sha256(manifestText(manifest)) });
+  const file = join(dirname(cache.manifestFile), SUMS_NAME);
+  await writeFile(file, sha256Sums(entries));
+  return file;
 }

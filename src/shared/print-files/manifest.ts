@@ -16,6 +16,11 @@ export const PREVIEWS_DIR = 'tai-lieu/xem-truoc/';
 export const BUNDLES_DIR = 'tai-lieu/goi/';
 /** Where the manifest is published. */
 export const MANIFEST_PATH = 'tai-lieu/manifest.json';
+/**
+ * The SHA-256 of every published print file, bundle, preview and the manifest, beside
+ * the manifest, paths relative to its folder: `cd tai-lieu && sha256sum -c SHA256SUMS`.
+ */
+export const SUMS_PATH = 'tai-lieu/SHA256SUMS';
 
 /**
  * The fonts the customiser fetches from the site (copied from
