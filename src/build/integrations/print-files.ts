@@ -77,6 +77,7 @@ export function printFiles(): AstroIntegration {
         source: {
           slogans: content.slogans,
           heading: posterHeading(campaign),
+          theme: campaign.theme,
           footer: posterFooterFrom(content.helpLines),
           publishing: campaign.publishing,
         },

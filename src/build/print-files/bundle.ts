@@ -1,13 +1,13 @@
 /**
  * The bundle step of the print files: ZIPs of every print file of one slogan and
- * of every slogan in one format, cached under a hash of their members' names and
+ * of every slogan in one format, each with a readme and its SHA256SUMS (`readme.ts`), cached under a hash of their members' names and
  * checksums (so unchanged members give the cached ZIP, whatever re-rendered them).
  *
  * NODE ONLY (node:fs).
  */
 
 import { readFile } from 'node:fs/promises';
-import type { PrintFormat } from '../../shared/print/index';
+import type { OutputCondition, PrintFormat } from '../../shared/print/index';
 import {
   BUNDLES_DIR,
   formatBundleName,
@@ -17,6 +17,7 @@ import {
 } from '../../shared/print-files/manifest';
 import { sha256, writeAtomic, type IndexEntry, type PrintCache } from './cache';
 import type { PrintSlogan, SiteFile } from './plan';
+import { bundleExtras } from './readme';
 import { createZip, type ZipDate } from './zip';
 
 interface BundleGroup {
@@ -37,6 +38,8 @@ export interface BundleOptions {
   readonly cache: PrintCache;
   /** The timestamp of every entry (the campaign's `publishing.fileDate`). */
   readonly date: ZipDate;
+  /** The printing condition the PDFs name, for the readme. */
+  readonly condition: OutputCondition;
 }
 
 export interface BundleResult {
@@ -69,8 +72,18 @@ function bundleGroups(
   ].filter((group) => group.members.length > 0);
 }
 
-/** Zips a group's members from the cache: SVG compressed, the rest (already compressed) stored. */
-async function zipGroup(group: BundleGroup, fromOf: ReadonlyMap<string, string>, date: ZipDate): Promise<Buffer> {
+type Extras = ReturnType<typeof bundleExtras>;
+
+/**
+ * Zips a group's members from the cache, then the readme and SHA256SUMS: SVG and text
+ * compressed, the rest (already compressed) stored.
+ */
+async function zipGroup(
+  group: BundleGroup,
+  extras: Extras,
+  fromOf: ReadonlyMap<string, string>,
+  date: ZipDate,
+): Promise<Buffer> {
   const entries = await Promise.all(
     group.members.map(async (member) => ({
       name: member.name,
@@ -78,7 +91,7 @@ async function zipGroup(group: BundleGroup, fromOf: ReadonlyMap<string, string>,
       method: member.type === 'svg' ? ('deflate' as const) : ('store' as const),
     })),
   );
-  return createZip(entries, date);
+  return createZip([...entries, ...extras.map((extra) => ({ ...extra, method: 'deflate' as const }))], date);
 }
 
 /** Makes (or reuses from the cache) every bundle, one at a time, and describes each for the manifest. */
@@ -89,6 +102,7 @@ export async function bundlePrintFiles({
   siteFiles,
   cache,
   date,
+  condition,
 }: BundleOptions): Promise<BundleResult> {
   const fromOf = new Map(siteFiles.map((entry) => [entry.path, entry.from]));
   const bundles: ManifestBundle[] = [];
@@ -96,14 +110,22 @@ export async function bundlePrintFiles({
   let built = 0;
   let reused = 0;
   for (const group of bundleGroups(slogans, formats, files)) {
-    const key = sha256(JSON.stringify({ zip: 1, date, members: group.members.map((m) => [m.name, m.sha256]) }));
+    const extras = bundleExtras(group.members, condition);
+    const key = sha256(
+      JSON.stringify({
+        zip: 1,
+        date,
+        members: group.members.map((m) => [m.name, m.sha256]),
+        extras: extras.map((extra) => [extra.name, sha256(extra.data)]),
+      }),
+    );
     const file = cache.bundleFile(key);
     let entry: IndexEntry;
     if (cache.has(key, file)) {
       entry = await cache.remember(key, file);
       reused++;
     } else {
-      const zip = await zipGroup(group, fromOf, date);
+      const zip = await zipGroup(group, extras, fromOf, date);
       await writeAtomic(file, zip);
       entry = await cache.remember(key, file, zip);
       built++;
@@ -117,7 +139,7 @@ export async function bundlePrintFiles({
       scope: group.scope,
       sloganId: group.scope === 'slogan' ? group.id : null,
       formatId: group.scope === 'format' ? group.id : null,
-      files: group.members.map((m) => m.name),
+      files: [...group.members.map((m) => m.name), ...extras.map((extra) => extra.name)],
       bytes: entry.bytes,
       sha256: entry.sha256,
     });

@@ -11,14 +11,14 @@
  */
 
 import { FORMATS, SCHEMES, type ColourScheme, type PrintFormat } from '../../shared/print/index';
-import { MANIFEST_PATH, type PrintManifest } from '../../shared/print-files/manifest';
+import { MANIFEST_PATH, SUMS_PATH, type PrintManifest } from '../../shared/print-files/manifest';
 import { zipDate } from '../../shared/publishing';
 import { bundlePrintFiles } from './bundle';
 import { PrintCache } from './cache';
 import { generatorHash } from './generator-hash';
-import { inPlanOrder, planDesigns, type PrintSource, type SiteFile } from './plan';
+import { inPlanOrder, outputConditionOf, planDesigns, type PrintSource, type SiteFile } from './plan';
 import { renderDesigns } from './render';
-import { buildManifest, describeFile, writeManifest } from './write-manifest';
+import { buildManifest, describeFile, writeChecksums, writeManifest } from './write-manifest';
 
 export type { FilePublishing, PrintSlogan, PrintSource, SiteFile } from './plan';
 
@@ -61,7 +61,7 @@ export async function generatePrintFiles(options: GenerateOptions): Promise<Gene
   const generator = await generatorHash(options.root);
 
   const designs = planDesigns({ source, formats, schemes: options.schemes ?? SCHEMES, generator, cache });
-  const { outputs, rendered, reused } = await renderDesigns(designs, {
+  const { outputs, artworks, rendered, reused } = await renderDesigns(designs, {
     source,
     cache,
     concurrency: options.concurrency ?? 2,
@@ -77,14 +77,22 @@ export async function generatePrintFiles(options: GenerateOptions): Promise<Gene
     siteFiles: fileSites,
     cache,
     date: zipDate(source.publishing),
+    condition: outputConditionOf(source),
   });
 
-  const manifest = buildManifest({ source, generator, files, bundles: bundled.bundles });
+  const manifest = buildManifest({ source, generator, files, bundles: bundled.bundles, artworks });
   const manifestFile = await writeManifest(cache, manifest);
+  const sumsFile = await writeChecksums(cache, manifest);
   await cache.saveIndex();
-  const siteFiles = [...fileSites, ...bundled.siteFiles, { path: MANIFEST_PATH, from: manifestFile }];
+  const siteFiles = [
+    ...fileSites,
+    ...bundled.siteFiles,
+    { path: MANIFEST_PATH, from: manifestFile },
+    { path: SUMS_PATH, from: sumsFile },
+  ];
 
-  await cache.removeUnused(new Set(siteFiles.map((entry) => entry.from)));
+  const layouts = designs.map((design) => design.layout.from);
+  await cache.removeUnused(new Set([...siteFiles.map((entry) => entry.from), ...layouts]));
 
   return {
     manifest,

@@ -6,7 +6,13 @@
  * NODE ONLY (the cache is on disk).
  */
 
-import type { ColourScheme, PrintFormat } from '../../shared/print/index';
+import {
+  DEFAULT_OUTPUT_CONDITION,
+  getOutputCondition,
+  type ColourScheme,
+  type OutputCondition,
+  type PrintFormat,
+} from '../../shared/print/index';
 import { outputPath, outputsFor, type OutputSpec } from '../../shared/print-files/manifest';
 import { sha256, type PrintCache } from './cache';
 
@@ -29,8 +35,12 @@ export interface PrintSource {
   readonly footer: string;
   /** What every PDF and ZIP carries: the campaign's `publishing` group (content/campaign.yaml). */
   readonly publishing: FilePublishing;
+  /** The header of an artwork whose slogan repeats `heading` (`artworkHeading()`): the campaign's theme. */
+  readonly theme?: string | undefined;
   /** Issuing unit on every file; empty for the generic files any unit may print. */
   readonly unitLine?: string | undefined;
+  /** The printing condition every PDF's OutputIntent names (`OUTPUT_CONDITIONS` id); default Japan Color 2001 Coated. */
+  readonly outputCondition?: string | undefined;
 }
 
 /** A file to place in the site: its site path and where the cache holds it. */
@@ -48,12 +58,20 @@ export interface PlannedOutput extends SiteFile {
   readonly cached: boolean;
 }
 
+/** The lines a design's layout set (`ArtworkLines`), cached as JSON beside its files. */
+export interface PlannedLayout {
+  readonly key: string;
+  readonly from: string;
+  readonly cached: boolean;
+}
+
 /** One slogan in one format and colour scheme: one layout, the files made from it. */
 export interface Design {
   readonly slogan: PrintSlogan;
   readonly format: PrintFormat;
   readonly scheme: ColourScheme;
   readonly outputs: readonly PlannedOutput[];
+  readonly layout: PlannedLayout;
 }
 
 export interface PlanOptions {
@@ -64,6 +82,10 @@ export interface PlanOptions {
   readonly generator: string;
   readonly cache: PrintCache;
 }
+
+/** The printing condition of a run's PDFs. */
+export const outputConditionOf = (source: PrintSource): OutputCondition =>
+  source.outputCondition ? getOutputCondition(source.outputCondition) : DEFAULT_OUTPUT_CONDITION;
 
 /** The slogans in the plan's order: the order of files, bundles and the manifest. */
 export const inPlanOrder = (slogans: readonly PrintSlogan[]): PrintSlogan[] =>
@@ -76,20 +98,20 @@ export function planDesigns({ source, formats, schemes, generator, cache }: Plan
   for (const slogan of inPlanOrder(source.slogans)) {
     for (const format of formats) {
       for (const scheme of schemes) {
+        const inputs = {
+          generator,
+          slogan: slogan.text,
+          heading: source.heading,
+          theme: source.theme,
+          footer: source.footer,
+          publishing: source.publishing,
+          unitLine,
+          outputCondition: outputConditionOf(source).id,
+          format,
+          scheme,
+        };
         const outputs = outputsFor(format).map((spec): PlannedOutput => {
-          const key = sha256(
-            JSON.stringify({
-              generator,
-              slogan: slogan.text,
-              heading: source.heading,
-              footer: source.footer,
-              publishing: source.publishing,
-              unitLine,
-              format,
-              scheme,
-              spec,
-            }),
-          );
+          const key = sha256(JSON.stringify({ ...inputs, spec }));
           const from = cache.objectFile(key, spec.type);
           return {
             spec,
@@ -99,7 +121,10 @@ export function planDesigns({ source, formats, schemes, generator, cache }: Plan
             cached: cache.has(key, from),
           };
         });
-        designs.push({ slogan, format, scheme, outputs });
+        const layoutKey = sha256(JSON.stringify({ ...inputs, spec: 'lines' }));
+        const layoutFrom = cache.objectFile(layoutKey, 'json');
+        const layout = { key: layoutKey, from: layoutFrom, cached: cache.has(layoutKey, layoutFrom) };
+        designs.push({ slogan, format, scheme, outputs, layout });
       }
     }
   }

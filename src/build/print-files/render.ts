@@ -6,6 +6,7 @@
  * NODE ONLY (node:fs, sharp).
  */
 
+import { readFile } from 'node:fs/promises';
 import pLimit from 'p-limit';
 import sharp from 'sharp';
 import {
@@ -17,12 +18,13 @@ import {
   type LayoutWarning,
   type Scene,
 } from '../../shared/print/index';
-import type { OutputSpec } from '../../shared/print-files/manifest';
+import type { ArtworkLines, ManifestArtwork, OutputSpec } from '../../shared/print-files/manifest';
+import { artworkHeading, presentedText } from '../../shared/presentation';
 import { pdfDate } from '../../shared/publishing';
 import { loadPrintFonts } from '../print/load-fonts';
 import { rasterSize, renderRaster } from '../print/render-raster';
 import { writeAtomic, type IndexEntry, type PrintCache } from './cache';
-import type { Design, PlannedOutput, PrintSlogan, PrintSource } from './plan';
+import { outputConditionOf, type Design, type PlannedOutput, type PrintSlogan, type PrintSource } from './plan';
 
 /** One planned file, made now or found in the cache. */
 export interface RenderedOutput {
@@ -42,6 +44,8 @@ export interface RenderOptions {
 export interface RenderResult {
   /** Every planned file, in plan order. */
   readonly outputs: readonly RenderedOutput[];
+  /** Every design's artwork with its laid-out lines, in plan order. */
+  readonly artworks: readonly ManifestArtwork[];
   readonly rendered: number;
   readonly reused: number;
 }
@@ -67,10 +71,10 @@ function describeWarning(warning: LayoutWarning): string {
 export function layoutForBuild(design: Design, source: PrintSource, fonts: PrintFonts): Scene {
   const { slogan, format, scheme } = design;
   const scene = layoutScene({
-    slogan: slogan.text,
+    slogan: presentedText(slogan.text),
     format,
     scheme,
-    heading: source.heading,
+    heading: artworkHeading(slogan.text, source.heading, source.theme ?? ''),
     footer: source.footer,
     unitLine: source.unitLine ?? '',
     fonts,
@@ -83,6 +87,26 @@ export function layoutForBuild(design: Design, source: PrintSource, fonts: Print
   return scene;
 }
 
+/** The lines of every text block of a scene, by role. */
+export const linesOf = (scene: Scene): ArtworkLines =>
+  Object.fromEntries(scene.blocks.map((block) => [block.role, block.lines.map((line) => line.text)]));
+
+/** A design's lines: from the cache, or laid out now and cached. */
+async function artworkOf(design: Design, sceneFor: () => Scene, cache: PrintCache): Promise<ManifestArtwork> {
+  const { layout } = design;
+  let lines: ArtworkLines;
+  if (layout.cached) {
+    lines = JSON.parse(await readFile(layout.from, 'utf8')) as ArtworkLines;
+    await cache.remember(layout.key, layout.from);
+  } else {
+    lines = linesOf(sceneFor());
+    const data = Buffer.from(JSON.stringify(lines), 'utf8');
+    await writeAtomic(layout.from, data);
+    await cache.remember(layout.key, layout.from, data);
+  }
+  return { sloganId: design.slogan.id, formatId: design.format.id, scheme: design.scheme.id, lines };
+}
+
 /** The bytes of one file of a laid-out design. */
 async function renderOutput(
   scene: Scene,
@@ -93,11 +117,12 @@ async function renderOutput(
   switch (spec.type) {
     case 'pdf':
       return renderPdf(scene, {
-        title: slogan.text,
+        title: presentedText(slogan.text),
         subject: source.heading,
         author: cleanText(source.unitLine ?? '') || undefined,
         date: pdfDate(source.publishing),
         creator: source.publishing.fileCreator,
+        outputCondition: outputConditionOf(source),
       });
     case 'svg':
       return Buffer.from(renderSvg(scene, { area: spec.area }), 'utf8');
@@ -120,6 +145,7 @@ export async function renderDesigns(
   const fonts = loadPrintFonts();
   const limit = pLimit(concurrency);
   const jobs: Promise<RenderedOutput>[] = [];
+  const artworks: ManifestArtwork[] = [];
   let rendered = 0;
   let reused = 0;
 
@@ -131,6 +157,7 @@ export async function renderDesigns(
       let scene: Scene | undefined;
       const sceneFor = (): Scene => (scene ??= layoutForBuild(design, source, fonts));
 
+      artworks.push(await artworkOf(design, sceneFor, cache));
       for (const output of design.outputs) {
         if (output.cached) {
           reused++;
@@ -162,7 +189,7 @@ export async function renderDesigns(
       if (designs[i + 1]?.slogan !== slogan) log(`${slogan.order}/${source.slogans.length} ${slogan.id}`);
     }
     const outputs = await Promise.all(jobs);
-    return { outputs, rendered, reused };
+    return { outputs, artworks, rendered, reused };
   } finally {
     sharp.concurrency(previousConcurrency);
   }

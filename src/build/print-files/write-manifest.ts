@@ -5,10 +5,18 @@
  * NODE ONLY (node:fs).
  */
 
+import { dirname, join } from 'node:path';
 import { isPrintFormat } from '../../shared/print/index';
-import type { ManifestBundle, ManifestFile, PrintManifest } from '../../shared/print-files/manifest';
-import { writeAtomic, type PrintCache } from './cache';
-import type { PrintSource } from './plan';
+import {
+  MANIFEST_PATH,
+  type ManifestArtwork,
+  type ManifestBundle,
+  type ManifestFile,
+  type PrintManifest,
+} from '../../shared/print-files/manifest';
+import { sha256, writeAtomic, type PrintCache } from './cache';
+import { SUMS_NAME, sha256Sums } from './readme';
+import { outputConditionOf, type PrintSource } from './plan';
 import type { RenderedOutput } from './render';
 
 /** A rendered (or cached) file as `manifest.json` lists it. */
@@ -41,23 +49,46 @@ export interface ManifestParts {
   readonly generator: string;
   readonly files: readonly ManifestFile[];
   readonly bundles: readonly ManifestBundle[];
+  readonly artworks: readonly ManifestArtwork[];
 }
 
 /** The manifest of a run. */
-export function buildManifest({ source, generator, files, bundles }: ManifestParts): PrintManifest {
+export function buildManifest({ source, generator, files, bundles, artworks }: ManifestParts): PrintManifest {
+  const condition = outputConditionOf(source);
   return {
     version: 1,
     generator: generator.slice(0, 16),
     heading: source.heading,
     footer: source.footer,
     unitLine: source.unitLine ?? '',
+    outputCondition: { id: condition.id, identifier: condition.identifier, name: condition.name },
     files,
     bundles,
+    artworks,
   };
 }
 
 /** Writes the manifest into the cache; returns the file, which the site publishes. */
 export async function writeManifest(cache: PrintCache, manifest: PrintManifest): Promise<string> {
-  await writeAtomic(cache.manifestFile, `${JSON.stringify(manifest, null, 1)}\n`);
+  await writeAtomic(cache.manifestFile, manifestText(manifest));
   return cache.manifestFile;
+}
+
+const manifestText = (manifest: PrintManifest): string => `${JSON.stringify(manifest, null, 1)}\n`;
+
+/**
+ * Writes `SHA256SUMS` (published beside the manifest, `SUMS_PATH`) into the cache: every
+ * file and bundle of the manifest, and the manifest itself, by path relative to the
+ * manifest's folder. Returns the file.
+ */
+export async function writeChecksums(cache: PrintCache, manifest: PrintManifest): Promise<string> {
+  const folder = MANIFEST_PATH.slice(0, MANIFEST_PATH.lastIndexOf('/') + 1);
+  const entries = [...manifest.files, ...manifest.bundles].map((file) => ({
+    name: file.path.slice(folder.length),
+    sha256: file.sha256,
+  }));
+  entries.push({ name: MANIFEST_PATH.slice(folder.length), sha256: sha256(manifestText(manifest)) });
+  const file = join(dirname(cache.manifestFile), SUMS_NAME);
+  await writeAtomic(file, sha256Sums(entries));
+  return file;
 }

@@ -16,6 +16,11 @@ export const PREVIEWS_DIR = 'tai-lieu/xem-truoc/';
 export const BUNDLES_DIR = 'tai-lieu/goi/';
 /** Where the manifest is published. */
 export const MANIFEST_PATH = 'tai-lieu/manifest.json';
+/**
+ * The SHA-256 of every published print file, bundle, preview and the manifest, beside
+ * the manifest, paths relative to its folder: `cd tai-lieu && sha256sum -c SHA256SUMS`.
+ */
+export const SUMS_PATH = 'tai-lieu/SHA256SUMS';
 
 /**
  * The fonts the customiser fetches from the site (copied from
@@ -118,6 +123,22 @@ export interface ManifestFile {
   readonly sha256: string;
 }
 
+/** The lines one artwork's layout set, by block (a block left out is absent): for alt text and checks. */
+export interface ArtworkLines {
+  readonly heading?: readonly string[];
+  readonly slogan?: readonly string[];
+  readonly unit?: readonly string[];
+  readonly footer?: readonly string[];
+}
+
+/** One artwork: a slogan in one format and colour scheme, and the lines its layout set. */
+export interface ManifestArtwork {
+  readonly sloganId: string;
+  readonly formatId: string;
+  readonly scheme: string;
+  readonly lines: ArtworkLines;
+}
+
 /** One ZIP bundle. */
 export interface ManifestBundle {
   readonly path: string;
@@ -141,8 +162,17 @@ export interface PrintManifest {
   readonly heading: string;
   readonly footer: string;
   readonly unitLine: string;
+  /** The printing condition every PDF (PDF/X-1a:2003) names in its OutputIntent. */
+  readonly outputCondition: {
+    readonly id: string;
+    /** The ICC registry's reference name (`JC200103`, `FOGRA39`). */
+    readonly identifier: string;
+    readonly name: string;
+  };
   readonly files: readonly ManifestFile[];
   readonly bundles: readonly ManifestBundle[];
+  /** Every artwork with its laid-out lines. */
+  readonly artworks: readonly ManifestArtwork[];
 }
 
 /** The file of a slogan, format, scheme and type, if generated. */

@@ -60,6 +60,17 @@ export interface Preview {
   readonly file: ManifestFile;
   readonly width: number;
   readonly height: number;
+  /** Alt text: the slogan as the artwork sets it, line by line ("" if the manifest has no lines). */
+  readonly alt: string;
+}
+
+/** The alt text of an artwork's preview: its slogan's laid-out lines, "/" between lines. */
+export function previewAlt(manifest: PrintManifest, sloganId: string, formatId: string, schemeId: string): string {
+  const artwork = manifest.artworks.find(
+    (a) => a.sloganId === sloganId && a.formatId === formatId && a.scheme === schemeId,
+  );
+  const lines = artwork?.lines.slogan;
+  return lines?.length ? t('materials.previewAlt', { lines: lines.join(' / ') }) : '';
 }
 
 /** The preview of a slogan in one format and scheme, if the build made one. */
@@ -71,7 +82,12 @@ export function previewOf(
 ): Preview | undefined {
   const file = findFile(manifest, { sloganId, formatId, scheme: schemeId, type: 'webp' });
   return file?.pixels
-    ? { file, width: Math.round(file.pixels.width / 2), height: Math.round(file.pixels.height / 2) }
+    ? {
+        file,
+        width: Math.round(file.pixels.width / 2),
+        height: Math.round(file.pixels.height / 2),
+        alt: previewAlt(manifest, sloganId, formatId, schemeId),
+      }
     : undefined;
 }
 

@@ -28,6 +28,14 @@ export {
   type ColourScheme,
   type SchemeColour,
 } from './schemes';
+export {
+  DEFAULT_OUTPUT_CONDITION,
+  OUTPUT_CONDITIONS,
+  findOutputCondition,
+  getOutputCondition,
+  type OutputCondition,
+} from './output-conditions';
+export { PDFX_CONFORMANCE, PDFX_VERSION } from './pdfx';
 export { NBSP, PROTECTED_COMPOUNDS, breakUnits, cleanText, protectCompounds, toNfc, toUpperVietnamese } from './text';
 export {
   createLayoutFont,

@@ -7,7 +7,11 @@
  *
  * Works on units (a word, or a protected compound that never breaks inside),
  * measured by their advance in font units; breaks are the end index of every line.
+ * A block of more than one line never ends in a line of fewer than
+ * `LAST_LINE_MIN_WORDS` words (`line-rules.ts`).
  */
+
+import { LAST_LINE_MIN_WORDS } from './line-rules';
 
 /** What the breaking needs to know of a unit. */
 export interface BreakUnit {
@@ -19,6 +23,8 @@ export interface BreakUnit {
   readonly single: boolean;
   /** A single word of at most three letters ("hãy", "bạn!"). */
   readonly short: boolean;
+  /** How many words the unit holds. */
+  readonly wordCount: number;
 }
 
 /** Words better moved to the start of the next line than left at the end of one. */
@@ -85,8 +91,21 @@ export function breakTraits(words: readonly string[]): Omit<BreakUnit, 'advance'
     endsWithPunctuation: TRAILING_PUNCTUATION.test(last),
     endsWithFunctionWord: FUNCTION_WORDS.has(bare) && !TRAILING_PUNCTUATION.test(last),
     single: words.length === 1,
+    wordCount: words.length,
     short: words.length === 1 && [...bare].length <= 3,
   };
+}
+
+/** Words on a line of units [from, to). */
+function wordsIn(units: readonly BreakUnit[], from: number, to: number): number {
+  let sum = 0;
+  for (let u = from; u < to; u++) sum += units[u]?.wordCount ?? 1;
+  return sum;
+}
+
+/** Whether units [from, to) may be a line: the last line of a block of several holds enough words. */
+function lastLineAllowed(units: readonly BreakUnit[], from: number, to: number, lines: number): boolean {
+  return to < units.length || lines === 1 || wordsIn(units, from, to) >= LAST_LINE_MIN_WORDS;
 }
 
 /** Sum of advances of units [from, to) set on one line, font units. */
@@ -125,7 +144,7 @@ function narrowestWorstLine(units: readonly BreakUnit[], lines: number, space: n
     for (let j = m; j <= n - (lines - m); j++) {
       for (let i = m - 1; i < j; i++) {
         const before = previous[i] ?? Infinity;
-        if (before === Infinity) continue;
+        if (before === Infinity || !lastLineAllowed(units, i, j, lines)) continue;
         const value = Math.max(before, lineAdvance(units, i, j, space));
         if (value < (current[j] ?? Infinity)) current[j] = value;
       }
@@ -177,6 +196,7 @@ function balancedBreaks(
         if (before === Infinity) continue;
         const width = lineAdvance(units, i, j, space);
         if (width > target * (1 + 1e-9)) continue;
+        if (!lastLineAllowed(units, i, j, lines)) continue;
         const total = before + lineCost(units, i, j, lines, (target - width) / target);
         if (total < (cost[m]?.[j] ?? Infinity)) {
           (cost[m] as number[])[j] = total;

@@ -1,13 +1,15 @@
 /**
- * Scene → PDF (pdf-lib): vector, text as outlines, colours in CMYK, TrimBox and
- * BleedBox set, optional crop marks, fixed metadata so the same scene gives the
- * same bytes.
+ * Scene → PDF/X-1a:2003 (pdf-lib, `pdfx.ts`): vector, text as outlines, colours in
+ * CMYK, TrimBox and BleedBox set, optional crop marks, fixed metadata so the same
+ * scene gives the same bytes.
  *
  * N.B. THIS FILE IS IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no `node:*`, no DOM.
  */
 
 import { PDFDocument, PDFHexString } from 'pdf-lib';
+import { DEFAULT_OUTPUT_CONDITION, getOutputCondition, type OutputCondition } from './output-conditions';
 import { pathData } from './path';
+import { applyPdfx, withPdfxHeader } from './pdfx';
 import type { PathCommand, Scene } from './scene';
 import type { SchemeColour } from './schemes';
 
@@ -38,6 +40,8 @@ export interface PdfOptions {
    * same input gives the same bytes.
    */
   readonly date: Date;
+  /** The printing condition the OutputIntent names: one of `OUTPUT_CONDITIONS` or its id. Default Japan Color 2001 Coated. */
+  readonly outputCondition?: OutputCondition | string | undefined;
 }
 
 const PRODUCER = 'pdf-lib 1.17.1';
@@ -202,7 +206,12 @@ export async function renderPdf(scene: Scene, options: PdfOptions): Promise<Uint
   page.setTrimBox(px(scene.trim.x), py(scene.trim.y + scene.trim.height), scene.trim.width * s, scene.trim.height * s);
 
   const { date } = options;
-  doc.setTitle(options.title ?? scene.title, { showInWindowTitleBar: true });
+  const condition =
+    typeof options.outputCondition === 'string'
+      ? getOutputCondition(options.outputCondition)
+      : (options.outputCondition ?? DEFAULT_OUTPUT_CONDITION);
+  const title = options.title ?? scene.title;
+  doc.setTitle(title, { showInWindowTitleBar: true });
   if (options.author) doc.setAuthor(options.author);
   if (options.subject) doc.setSubject(options.subject);
   doc.setLanguage('vi');
@@ -218,9 +227,11 @@ export async function renderPdf(scene: Scene, options: PdfOptions): Promise<Uint
       author: options.author,
       subject: options.subject,
       date: date.toISOString(),
+      condition: condition.id,
     }),
   );
   doc.context.trailerInfo.ID = doc.context.obj([PDFHexString.of(id), PDFHexString.of(id)]);
+  applyPdfx(doc, { ...options, title, producer: PRODUCER, id, condition });
 
-  return doc.save({ useObjectStreams: false });
+  return withPdfxHeader(await doc.save({ useObjectStreams: false }));
 }

@@ -5,93 +5,34 @@
  * N.B. THIS FILE IS IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no `node:*`, no DOM.
  */
 
+import { BIND_TO_NEXT, DATE_PATTERN, KEEP_TOGETHER, NUMBER_LEADS, NUMBER_UNITS, groupPattern } from './line-rules';
+
 /** No-break space: joins the syllables of a protected compound. */
 export const NBSP = '\u00a0';
 
-/**
- * Two-syllable words (a few three-syllable terms, and fixed pairs) that a line may never be broken inside,
- * lower case, NFC. Vietnamese writes every syllable as a separate "word", so breaking
- * only at spaces would still split "bạo | lực". Matching ignores case; both spellings
- * of the tone mark position ("xóa"/"xoá") are listed where both are in use.
- */
-export const PROTECTED_COMPOUNDS: readonly string[] = Object.freeze([
-  'bình đẳng giới',
-  'cơ sở giới',
-  'bạo lực',
-  'phụ nữ',
-  'trẻ em',
-  'bình đẳng',
-  'xâm hại',
-  'tình dục',
-  'quấy rối',
-  'hành động',
-  'hành vi',
-  'chấm dứt',
-  'vun đắp',
-  'yêu thương',
-  'cộng đồng',
-  'an toàn',
-  'quốc tế',
-  'quốc gia',
-  'xóa bỏ',
-  'xoá bỏ',
-  'chìa khóa',
-  'chìa khoá',
-  'phòng ngừa',
-  'ứng phó',
-  'chủ động',
-  'tố cáo',
-  'người thân',
-  'bảo vệ',
-  'bản thân',
-  'nạn nhân',
-  'tội ác',
-  'nghiêm trọng',
-  'nghiêm trị',
-  'pháp luật',
-  'lên tiếng',
-  'mọi người',
-  'hưởng ứng',
-  'đối với',
-  'cơ sở',
-  'im lặng',
-  'không phải',
-  'gia đình',
-  'giới tính',
-  'tổng đài',
-  'điện thoại',
-  'miễn phí',
-  'giúp đỡ',
-  'tuyên truyền',
-  'trách nhiệm',
-  'ủy ban',
-  'uỷ ban',
-  'nhân dân',
-  'lao động',
-  'thương binh',
-  'xã hội',
-  'học sinh',
-  'bình yên',
-]);
-
-/** Words a number should stay with ("năm 2020", "ngày 25/11"). */
-const NUMBER_LEADS = ['năm', 'ngày', 'tháng', 'số'];
-
-const NOT_WORD_BEFORE = '(?<![\\p{L}\\p{M}\\p{N}])';
-const NOT_WORD_AFTER = '(?![\\p{L}\\p{M}\\p{N}])';
+/** The word groups a line never splits (`KEEP_TOGETHER` in `line-rules.ts`). */
+export const PROTECTED_COMPOUNDS: readonly string[] = KEEP_TOGETHER;
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** One pattern per compound; the syllables may already be joined by a no-break space. */
-const COMPOUND_PATTERNS: readonly RegExp[] = PROTECTED_COMPOUNDS.map(
-  (compound) =>
-    new RegExp(
-      NOT_WORD_BEFORE + compound.normalize('NFC').split(' ').map(escapeRegExp).join(`[ ${NBSP}]`) + NOT_WORD_AFTER,
-      'giu',
-    ),
+/** One pattern per group; the words may already be joined by a no-break space. */
+const COMPOUND_PATTERNS: readonly RegExp[] = KEEP_TOGETHER.map((group) => groupPattern(group, ` ${NBSP}`));
+
+/** A group that leans on the next word, and the space after it. */
+const BIND_PATTERNS: readonly RegExp[] = BIND_TO_NEXT.map(
+  (group) => new RegExp(`${groupPattern(group, ` ${NBSP}`, '').source} (?=\\S)`, 'giu'),
 );
 
+const NOT_WORD_BEFORE = '(?<![\\p{L}\\p{M}\\p{N}])';
+
+/** A word that introduces a number, and the space before the number. */
 const NUMBER_PATTERN = new RegExp(`${NOT_WORD_BEFORE}(${NUMBER_LEADS.join('|')}) (?=\\p{N})`, 'giu');
+
+/** A number, and the space before its unit. */
+const UNIT_PATTERN = new RegExp(
+  `(?<=\\p{N}) (?=(?:${NUMBER_UNITS.map(escapeRegExp).join('|')})(?![\\p{L}\\p{M}\\p{N}]))`,
+  'giu',
+);
 
 /** A space before a token made only of punctuation (" –", " !"): never break there. */
 const LONE_PUNCTUATION_PATTERN = / (?=[\p{P}\p{S}]+(?: |$))/gu;
@@ -121,15 +62,34 @@ export function toUpperVietnamese(text: string): string {
 }
 
 /**
- * Join the syllables of every protected compound, and a number to the word that
- * introduces it, with no-break spaces. Input should be cleaned first.
+ * Join with no-break spaces, by the rules of `line-rules.ts`: the words of every
+ * protected group, a group that leans on the next word to that word, a number to
+ * the word that introduces it and to its unit, a lone punctuation mark to the word
+ * before it, and a date to the word before it. Input should be cleaned first.
  */
 export function protectCompounds(text: string): string {
   let result = text;
   for (const pattern of COMPOUND_PATTERNS) {
     result = result.replace(pattern, (match) => match.replace(/ /g, NBSP));
   }
-  return result.replace(NUMBER_PATTERN, (match) => match.replace(/ $/, NBSP)).replace(LONE_PUNCTUATION_PATTERN, NBSP);
+  for (const pattern of BIND_PATTERNS) {
+    result = result.replace(pattern, (match) => match.replace(/ $/, NBSP));
+  }
+  result = result
+    .replace(NUMBER_PATTERN, (match) => match.replace(/ $/, NBSP))
+    .replace(UNIT_PATTERN, NBSP)
+    .replace(LONE_PUNCTUATION_PATTERN, NBSP);
+  // A date never stands alone: it stays with the word before it.
+  return result
+    .split(' ')
+    .reduce<string[]>((words, word) => {
+      const previous = words[words.length - 1];
+      if (previous !== undefined && DATE_PATTERN.test(word.split(NBSP)[0] ?? ''))
+        words[words.length - 1] = `${previous}${NBSP}${word}`;
+      else words.push(word);
+      return words;
+    }, [])
+    .join(' ');
 }
 
 /**

@@ -128,13 +128,17 @@ describe('print files', () => {
     for (const bundle of [sloganBundle, formatBundle]) {
       const entries = readZip(readFileSync(fileOf(first, bundle.path)));
       expect(entries.map((e) => e.name)).toEqual(bundle.files);
-      for (const entry of entries) {
+      // The print files, then the readme and the checksums of everything before them.
+      expect(bundle.files.slice(-2)).toEqual(['DOC-TRUOC-KHI-IN.txt', 'SHA256SUMS']);
+      const sums = entries.at(-1)!.data.toString('utf8');
+      for (const entry of entries.slice(0, -1)) expect(sums).toContain(`${sha256(entry.data)}  ${entry.name}\n`);
+      for (const entry of entries.slice(0, -2)) {
         const listed = first.manifest.files.find((f) => f.name === entry.name)!;
         expect(listed.purpose).toBe('print');
         expect(sha256(entry.data), entry.name).toBe(listed.sha256);
       }
     }
-    expect(formatBundle.files).toHaveLength(2 * 3);
+    expect(formatBundle.files).toHaveLength(2 * 3 + 2);
   });
 
   it('renders nothing on an unchanged rebuild and gives the same manifest', async () => {

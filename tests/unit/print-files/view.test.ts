@@ -67,8 +67,17 @@ const manifest: PrintManifest = {
   heading: '',
   footer: '',
   unitLine: '',
+  outputCondition: { id: 'japan-color-2001-coated', identifier: 'JC200103', name: 'Japan Color 2001 Coated' },
   files,
   bundles: [bundle],
+  artworks: [
+    {
+      sloganId: slogan.id,
+      formatId: 'a4',
+      scheme: 'cam',
+      lines: { slogan: ['CHẤM DỨT BẠO LỰC,', 'VUN ĐẮP YÊU THƯƠNG'] },
+    },
+  ],
 };
 const fileOf = (formatId: string, type: string) => files.find((f) => f.formatId === formatId && f.type === type)!;
 
@@ -102,6 +111,7 @@ describe('print file views', () => {
       file: fileOf('a4', 'webp'),
       width: 113,
       height: 160,
+      alt: 'Bản xem trước, các dòng chữ: CHẤM DỨT BẠO LỰC, / VUN ĐẮP YÊU THƯƠNG',
     });
     expect(previewOf(manifest, slogan.id, 'a2', 'cam')).toBeUndefined();
     expect(linkPreviewImageOf(manifest, slogan.id)).toBe(fileOf('og-1200x630', 'png'));

@@ -1,0 +1,27 @@
+/**
+ * Every PDF the build published is PDF/X-1a:2003 as qpdf (not pdf-lib, which wrote
+ * them) reads it: version 1.4, one OutputIntent /GTS_PDFX naming the manifest's
+ * registered condition, /Trapped /False and GTS_PDFXVersion in the Info dictionary,
+ * XMP saying the same, and CMYK paths only. Needs qpdf: without it the test fails
+ * and says so.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { expect, test } from '@playwright/test';
+import type { PrintManifest } from '../../src/shared/print-files/manifest';
+import { readPdfx, requireQpdf } from '../unit/helpers/qpdf';
+
+const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
+const manifest: PrintManifest = JSON.parse(readFileSync(`${dist}tai-lieu/manifest.json`, 'utf8'));
+const pdfs = manifest.files.filter((f) => f.type === 'pdf');
+
+test('every published PDF carries valid PDF/X-1a:2003 keys (read with qpdf)', () => {
+  test.setTimeout(300_000);
+  requireQpdf();
+  expect(pdfs.length).toBeGreaterThanOrEqual(252);
+  const problems = pdfs.flatMap((file) =>
+    readPdfx(`${dist}${file.path}`, manifest.outputCondition.identifier).problems.map((p) => `${file.name}: ${p}`),
+  );
+  expect(problems).toEqual([]);
+  console.log(`${pdfs.length}/${pdfs.length} PDFs with valid PDF/X keys (${manifest.outputCondition.name})`);
+});

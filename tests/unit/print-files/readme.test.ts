@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { bundleExtras, bundleReadme, sha256Sums } from '../../../src/build/print-files/readme';
+import { DEFAULT_OUTPUT_CONDITION, getOutputCondition } from '../../../src/shared/print';
+import type { ManifestFile } from '../../../src/shared/print-files/manifest';
+
+const file = (formatId: string, kind: ManifestFile['kind'], type: ManifestFile['type']): ManifestFile => ({
+  path: `tai-lieu/tep/x_${formatId}_cam.${type}`,
+  name: `x_${formatId}_cam.${type}`,
+  sloganId: 'x',
+  order: 1,
+  text: 'X.',
+  formatId,
+  kind,
+  trimMm: { width: 210, height: 297 },
+  bleedMm: 3,
+  pixels: null,
+  dpi: null,
+  scheme: 'cam',
+  type,
+  purpose: 'print',
+  bytes: 1,
+  sha256: 'a'.repeat(64),
+});
+const text = (bytes: Uint8Array) => Buffer.from(bytes).toString('utf8');
+
+describe('the readme and SHA256SUMS of a ZIP', () => {
+  it('names what it holds, the output condition, trim and bleed, and printing at 100%', () => {
+    const readme = text(bundleReadme([file('a4', 'poster', 'pdf')], DEFAULT_OUTPUT_CONDITION));
+    expect(readme.startsWith('\ufeffĐỌC TRƯỚC KHI IN\r\n')).toBe(true);
+    expect(readme).toContain('- x_a4_cam.pdf: Áp phích A4 (210 × 297 mm), Nền cam, chữ trắng, PDF');
+    expect(readme).toContain('PDF/X-1a:2003');
+    expect(readme).toContain('Japan Color 2001 Coated (JC200103)');
+    expect(readme).toContain('thành phẩm 210 × 297 mm, trang PDF 216 × 303 mm');
+    expect(readme).toContain('100%');
+    expect(readme).not.toContain('khoen');
+    expect(text(bundleReadme([file('a4', 'poster', 'pdf')], getOutputCondition('fogra39')))).toContain('FOGRA39');
+  });
+
+  it('adds banner finishing where the ZIP holds a banner', () => {
+    expect(text(bundleReadme([file('bang-ron-3x1', 'banner', 'pdf')], DEFAULT_OUTPUT_CONDITION))).toMatch(
+      /GIA CÔNG BĂNG RÔN\r\n.*bạt hiflex.*khoen \(ô-dê\)/,
+    );
+  });
+
+  it('lists every member and the readme in the form sha256sum -c reads', () => {
+    expect(sha256Sums([{ name: 'a.pdf', sha256: 'f'.repeat(64) }])).toBe(`${'f'.repeat(64)}  a.pdf\n`);
+    const members = [file('a4', 'poster', 'pdf'), file('a4', 'poster', 'svg')];
+    const [readme, sums] = bundleExtras(members, DEFAULT_OUTPUT_CONDITION);
+    const readmeSha = createHash('sha256').update(readme!.data).digest('hex');
+    expect(text(sums!.data)).toBe(
+      `${'a'.repeat(64)}  x_a4_cam.pdf\n${'a'.repeat(64)}  x_a4_cam.svg\n${readmeSha}  DOC-TRUOC-KHI-IN.txt\n`,
+    );
+  });
+});
