@@ -16,6 +16,7 @@ import { readStrings, type UiText } from '../../i18n/read-strings';
 import { CROP_MARKS_ON, CUSTOMISER_PARAMS, readCustomiserPreset } from '../../shared/customiser-params';
 import { createLayoutFont, type FontkitFontLike, type PrintFonts } from '../../shared/print/font';
 import { FORMATS, findFormat, isPrintFormat, printFileName, type PrintFormat } from '../../shared/print/formats';
+import { artworkHeading, presentedText } from '../../shared/presentation';
 import { pdfDate } from '../../shared/publishing';
 import { layoutScene } from '../../shared/print/layout';
 import type { Scene } from '../../shared/print/scene';
@@ -146,11 +147,13 @@ class PrintCustomiserElement extends HTMLElement {
 
   private layout(choice: Choice): Scene {
     if (!this.fonts) throw new Error('fonts not loaded');
+    // The presentation rules the build applies (src/shared/presentation.ts), so that
+    // a file without a unit line is the very file the build published.
     return layoutScene({
-      slogan: choice.slogan,
+      slogan: presentedText(choice.slogan),
       format: choice.format,
       scheme: choice.scheme,
-      heading: this.dataset['heading'] ?? '',
+      heading: artworkHeading(choice.slogan, this.dataset['heading'] ?? '', this.dataset['theme'] ?? ''),
       footer: this.dataset['footer'] ?? '',
       unitLine: choice.unitRaw,
       fonts: this.fonts,
@@ -251,11 +254,12 @@ class PrintCustomiserElement extends HTMLElement {
         const { renderPdf } = await import('../../shared/print/render-pdf');
         bytes = await renderPdf(scene, {
           cropMarks: choice.cropMarks,
-          title: choice.slogan,
+          title: presentedText(choice.slogan),
           subject: this.dataset['heading'],
           author: cleanText(choice.unitRaw) || undefined,
           date: pdfDate({ fileDate: this.dataset['fileDate'] ?? '' }),
           creator: this.dataset['fileCreator'] ?? '',
+          outputCondition: this.dataset['outputCondition'],
         });
         mime = 'application/pdf';
       } else if (type === 'svg') {
