@@ -7,6 +7,7 @@ import { activitySchema } from './activity';
 import { agencySchema } from './agency';
 import { campaignSchema } from './campaign';
 import { helpLineSchema } from './help-line';
+import { helpSearchSchema } from './help-search';
 import { legalDocumentSchema } from './legal-document';
 import { milestoneSchema } from './milestone';
 import { sloganSchema } from './slogan';
@@ -19,6 +20,7 @@ export const dataSchemas = {
   milestones: milestoneSchema,
   legalBasis: legalDocumentSchema,
   helpLines: helpLineSchema,
+  helpSearch: helpSearchSchema,
 } as const;
 
 export type DataCollection = keyof typeof dataSchemas;
@@ -32,6 +34,7 @@ export const dataFiles: Record<DataCollection, string> = {
   milestones: 'milestones.yaml',
   legalBasis: 'legal-basis.yaml',
   helpLines: 'help-lines.yaml',
+  helpSearch: 'help-search.yaml',
 };
 
 export { pageSchema } from './page';
