@@ -65,6 +65,17 @@ describe('the site built from campaign B', () => {
     expect(home).toContain(`tỉnh ${campaign.province}`);
   });
 
+  it('shows the local contacts its content fills in on /tro-giup/, and no places it does not name', () => {
+    const help = read('tro-giup/index.html');
+    expect(content.localContacts).toHaveLength(1);
+    const [contact] = content.localContacts;
+    expect(help).toContain('id="lien-he-dia-phuong"');
+    expect(help).toContain(contact!.name);
+    expect(help).toContain(`href="tel:${contact!.phone}"`);
+    expect(help).toContain('1/11/2031');
+    expect(help).not.toContain('id="den-truc-tiep"');
+  });
+
   it('has a page per slogan, with its text, and a page per agency', () => {
     expect(content.slogans).toHaveLength(3);
     for (const slogan of content.slogans) expect(read(`khau-hieu/${slogan.id}/index.html`)).toContain(slogan.text);
@@ -85,7 +96,9 @@ describe('the site built from campaign B', () => {
       // Checksums and hashed asset names are hex: a "2020" inside one is chance, not content.
       const text = read(file)
         .replace(/[0-9a-f]{16,}/g, '')
-        .replace(/_astro\/[^"'\s)]+/g, '');
+        .replace(/_astro\/[^"'\s)]+/g, '')
+        // A national document's number (the help lines' source: emergency calls are free), not the campaign.
+        .replace(/Thông tư 02\/2020\/TT-BTTTT/g, '');
       expect(text, file).not.toMatch(/Tam Đường|Lai Châu|tam-duong|2020/);
       expect(text, file).not.toMatch(/\{(district|province|year|issuerShort|actionMonth)\}/);
     }

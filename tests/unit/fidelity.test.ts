@@ -65,6 +65,10 @@ describe.each(campaigns.map((dir) => [relative(repoRoot, dir), dir]))('%s matche
       }
   });
 
+  it('quotes what the plan says each place of help does, word for word', () => {
+    for (const place of content.helpPlaces) expect(source, place.id).toContain(place.quote);
+  });
+
   it('marks as requested exactly the bodies the plan addresses with "Đề nghị"', () => {
     const requested = [...source.matchAll(/\b(\d+)\. Đề nghị /g)].map((m) => `III.${m[1]}`);
     expect(content.agencies.filter((a) => a.requested).map((a) => a.section)).toEqual(requested);
