@@ -20,6 +20,9 @@ export const collections = {
   milestones: defineCollection({ loader: campaignLoader('milestones'), schema: dataSchemas.milestones }),
   legalBasis: defineCollection({ loader: campaignLoader('legalBasis'), schema: dataSchemas.legalBasis }),
   helpLines: defineCollection({ loader: campaignLoader('helpLines'), schema: dataSchemas.helpLines }),
+  helpSearch: defineCollection({ loader: campaignLoader('helpSearch'), schema: dataSchemas.helpSearch }),
+  helpPlaces: defineCollection({ loader: campaignLoader('helpPlaces'), schema: dataSchemas.helpPlaces }),
+  localContacts: defineCollection({ loader: campaignLoader('localContacts'), schema: dataSchemas.localContacts }),
   // Prose (MDX) keeps Astro's glob loader, which renders it; its front matter is checked by the campaign loader too.
   pages: defineCollection({
     loader: glob({ base: `${contentDir}/${PAGES_DIR}`, pattern: PAGE_PATTERN }),

@@ -23,13 +23,13 @@ export function dataStrings(keys: readonly UiKey[]): string {
 }
 
 const dateFormat = new Intl.DateTimeFormat('vi-VN', {
-  day: '2-digit',
-  month: '2-digit',
+  day: 'numeric',
+  month: 'numeric',
   year: 'numeric',
   timeZone: 'UTC',
 });
 
-/** "2020-11-15" → "15/11/2020", the way the plan writes dates. */
+/** "2020-11-15" → "15/11/2020", "2020-09-23" → "23/9/2020": the way the plan writes dates. */
 export function formatDate(iso: string): string {
   return dateFormat.format(new Date(`${iso}T00:00:00Z`));
 }

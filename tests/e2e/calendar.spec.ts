@@ -10,6 +10,7 @@ const campaign = campaignOf(content);
 const formatDate = (iso: string) => iso.split('-').reverse().join('/');
 /** The day after an ISO date: an all-day event's DTEND. */
 const nextDay = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+const dayBefore = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
 test('the timeline links to an .ics calendar that parses, with every milestone', async ({ page, request }) => {
   await page.goto('lich-trinh/');
@@ -31,8 +32,12 @@ test('the timeline links to an .ics calendar that parses, with every milestone',
   expect(byUid.get('thang-hanh-dong')!.endDate.toString()).toBe(nextDay(campaign.period.end));
   for (const m of content.milestones) {
     const event = byUid.get(m.id)!;
-    expect(event.startDate.toString(), m.id).toBe(m.date);
-    if (m.relation === 'before') expect(event.summary, m.id).toContain(formatDate(m.date));
+    if (m.relation === 'before') {
+      // A deadline "before 20/12" falls on the last day still on time, and says it is the last.
+      expect(event.startDate.toString(), m.id).toBe(dayBefore(m.date));
+      expect(event.summary, m.id).toMatch(/^Hạn chót: /);
+      expect(event.summary, m.id).toContain(formatDate(m.date));
+    } else expect(event.startDate.toString(), m.id).toBe(m.date);
   }
 });
 
@@ -44,6 +49,7 @@ test('the calendar of the Tam Đường 2020 plan has its dates', async ({ reque
   expect(byUid.get('thang-hanh-dong')!.startDate.toString()).toBe('2020-11-15');
   expect(byUid.get('thang-hanh-dong')!.endDate.toString()).toBe('2020-12-16');
   expect(byUid.get('ngay-quoc-te-xoa-bo-bao-luc-doi-voi-phu-nu')!.startDate.toString()).toBe('2020-11-25');
+  expect(byUid.get('han-bao-cao')!.startDate.toString()).toBe('2020-12-19');
   expect(byUid.get('han-bao-cao')!.summary).toContain('20/12/2020');
-  expect(byUid.get('han-tong-ket')!.startDate.toString()).toBe('2020-12-25');
+  expect(byUid.get('han-tong-ket')!.startDate.toString()).toBe('2020-12-24');
 });

@@ -54,3 +54,29 @@ test(`no page says "${DOUBT}"`, async ({ request }) => {
   }
   expect(doubting).toEqual([]);
 });
+
+test('where to go in person: the places the plan names, in its words, with no number or address', async ({ page }) => {
+  await page.goto('tro-giup/');
+  const places = page.locator('section[aria-labelledby="den-truc-tiep"]');
+  await expect(places.getByRole('heading', { level: 2 })).toHaveText('Nơi có thể đến trực tiếp');
+  for (const name of [
+    'Công an huyện',
+    'Hội Liên hiệp phụ nữ huyện',
+    'Ủy ban nhân dân các xã, thị trấn',
+    'Trung tâm Y tế',
+  ])
+    await expect(places).toContainText(name);
+  await expect(places).toContainText('cơ sở cung cấp dịch vụ hỗ trợ');
+  await expect(places.locator('a[href^="tel:"]')).toHaveCount(0);
+  // No local contacts in content/local-contacts.yaml yet: no empty section.
+  await expect(page.locator('#lien-he-dia-phuong')).toHaveCount(0);
+});
+
+test('the safety advice covers the device: call log, downloads and calendar, history, monitoring software', async ({
+  page,
+}) => {
+  await page.goto('tro-giup/');
+  const safety = page.locator('section[aria-labelledby="an-toan"]');
+  for (const words of ['nhật ký cuộc gọi', 'ứng dụng lịch', '“Lịch sử”', 'phần mềm theo dõi'])
+    await expect(safety).toContainText(words);
+});

@@ -68,6 +68,17 @@ describe('the site built from campaign B', () => {
     expect(home).toContain(`tỉnh ${campaign.province}`);
   });
 
+  it('shows the local contacts its content fills in on /tro-giup/, and no places it does not name', () => {
+    const help = read('tro-giup/index.html');
+    expect(content.localContacts).toHaveLength(1);
+    const [contact] = content.localContacts;
+    expect(help).toContain('id="lien-he-dia-phuong"');
+    expect(help).toContain(contact!.name);
+    expect(help).toContain(`href="tel:${contact!.phone}"`);
+    expect(help).toContain('1/11/2031');
+    expect(help).not.toContain('id="den-truc-tiep"');
+  });
+
   it('has a page per slogan, with its text, and a page per agency', () => {
     expect(content.slogans).toHaveLength(3);
     for (const slogan of content.slogans) expect(read(`khau-hieu/${slogan.id}/index.html`)).toContain(slogan.text);

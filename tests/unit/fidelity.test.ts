@@ -54,6 +54,21 @@ describe.each(campaigns.map((dir) => [relative(repoRoot, dir), dir]))('%s matche
     }
   });
 
+  it('quotes every partner phrase from the plan, for every task that names partners', () => {
+    for (const agency of content.agencies)
+      for (const task of agency.tasks) {
+        if (task.partners.length === 0) continue;
+        expect(task.partnersText, `${agency.id}: a task with partners needs partnersText`).toBeDefined();
+        expect(source, agency.id).toContain(task.partnersText);
+        // The phrase is the task's own: it appears in the task's text.
+        expect(asSigned(task.text, task.corrections), agency.id).toContain(task.partnersText);
+      }
+  });
+
+  it('quotes what the plan says each place of help does, word for word', () => {
+    for (const place of content.helpPlaces) expect(source, place.id).toContain(place.quote);
+  });
+
   it('marks as requested exactly the bodies the plan addresses with "Đề nghị"', () => {
     const requested = [...source.matchAll(/\b(\d+)\. Đề nghị /g)].map((m) => `III.${m[1]}`);
     expect(content.agencies.filter((a) => a.requested).map((a) => a.section)).toEqual(requested);

@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'astro/zod';
-import { dataSchemas, pageSchema, type DataCollection } from '../../shared/schemas';
+import { dataSchemas, optionalCollections, pageSchema, type DataCollection } from '../../shared/schemas';
 
 export class ContentError extends Error {
   override name = 'ContentError';
@@ -40,8 +40,10 @@ export function checkEntries(
   shown: string,
   problems: string[],
 ): Record<string, unknown>[] {
+  const optional = optionalCollections.has(collection);
+  if (optional && (raw === null || (Array.isArray(raw) && raw.length === 0))) return [];
   if (!Array.isArray(raw) || raw.length === 0) {
-    problems.push(`${shown}: must be a non-empty YAML list of entries`);
+    problems.push(`${shown}: must be a ${optional ? '' : 'non-empty '}YAML list of entries`);
     return [];
   }
   const entries: Record<string, unknown>[] = [];
@@ -125,6 +127,9 @@ export function checkReferences(
   for (const doc of content.legalBasis) {
     if (doc.replacedBy)
       expect(legal, doc.replacedBy.id, 'legal document', where('legalBasis', doc.id), 'replacedBy.id');
+  }
+  for (const place of content.helpPlaces) {
+    if (place.agency) expect(agencies, place.agency, 'agency', where('helpPlaces', place.id), 'agency');
   }
 }
 

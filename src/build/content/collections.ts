@@ -3,7 +3,7 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 
-type Ordered = 'slogans' | 'activities' | 'agencies' | 'milestones' | 'legalBasis' | 'helpLines';
+type Ordered = 'slogans' | 'activities' | 'agencies' | 'milestones' | 'legalBasis' | 'helpLines' | 'helpSearch' | 'helpPlaces' | 'localContacts';
 
 async function ordered<C extends Ordered>(name: C): Promise<CollectionEntry<C>['data'][]> {
   const entries = await getCollection(name);
@@ -16,6 +16,9 @@ export const getAgencies = () => ordered('agencies');
 export const getMilestones = () => ordered('milestones');
 export const getLegalBasis = () => ordered('legalBasis');
 export const getHelpLines = () => ordered('helpLines');
+export const getHelpSearch = () => ordered('helpSearch');
+export const getHelpPlaces = () => ordered('helpPlaces');
+export const getLocalContacts = () => ordered('localContacts');
 
 export async function getCampaign(): Promise<CollectionEntry<'campaign'>['data']> {
   const [entry] = await getCollection('campaign');

@@ -14,7 +14,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import yaml from 'js-yaml';
 import { contentDir as configuredContentDir } from '../../../site.config.mjs';
-import { dataFiles, type DataCollection } from '../../shared/schemas';
+import { dataFiles, optionalCollections, type DataCollection } from '../../shared/schemas';
 import { checkEntries, checkPageFrontMatter, checkReferences, ContentError, type CheckedContent } from './check';
 
 export { ContentError, type CheckedContent } from './check';
@@ -118,6 +118,7 @@ function readContent(contentDir: string, rootDir: string): CheckedContent {
     const file = join(contentDir, dataFiles[collection]);
     result[collection] = [];
     if (!existsSync(file)) {
+      if (optionalCollections.has(collection)) continue;
       problems.push(`${shown(collection)}: file is missing (collection "${collection}")`);
       continue;
     }

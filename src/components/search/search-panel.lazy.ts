@@ -12,6 +12,7 @@
 import type { UiText } from '../../i18n/read-strings';
 import { buildExcerpt } from '../../shared/search/excerpt';
 import { foldQuery, hasSearchableText, unfold } from '../../shared/search/fold';
+import { isHelpQuery } from '../../shared/search/help-intent';
 import { isSearchType, SEARCH_TYPES, TYPE_FILTER, TYPE_LABELS, type SearchType } from '../../shared/search/types';
 import { loadPagefind, type PagefindResult } from './pagefind';
 
@@ -39,6 +40,10 @@ export class PanelSearch {
   readonly #filters: HTMLElement;
   readonly #list: HTMLOListElement;
   readonly #more: HTMLButtonElement;
+  /** The call buttons, shown above the results for a call for help and with zero results. */
+  readonly #help: HTMLElement | null;
+  /** The words of a call for help, plain (content/help-search.yaml). */
+  readonly #helpTerms: string[];
   readonly #text: UiText;
   /** The list of every page, linked when a search finds nothing or fails. */
   readonly #indexUrl: string;
@@ -60,6 +65,8 @@ export class PanelSearch {
     this.#filters = root.querySelector('.js-search-filters')!;
     this.#list = root.querySelector('.js-search-results')!;
     this.#more = root.querySelector('.js-search-more')!;
+    this.#help = root.querySelector('.js-search-help');
+    this.#helpTerms = JSON.parse(root.dataset['helpTerms'] ?? '[]') as string[];
     this.#text = text;
     this.#indexUrl = root.dataset['indexUrl'] ?? '';
     this.#syncUrl = root.hasAttribute('data-sync-url');
@@ -85,6 +92,8 @@ export class PanelSearch {
     const run = ++this.#run;
     const query = this.#input.value.trim();
     this.#updateUrl(query);
+    // At once, before the index loads: someone asking for help sees the numbers first.
+    this.#showHelp(isHelpQuery(query, this.#helpTerms));
     if (!query) return this.#message(this.#text('search.empty'));
     if (!hasSearchableText(query)) return this.#message(this.#text('search.punctuationOnly', { query }));
 
@@ -115,6 +124,7 @@ export class PanelSearch {
       const count = this.#results.length;
       const shown = { query, count: numbers.format(count), total: numbers.format(total) };
       if (total === 0) {
+        this.#showHelp(true);
         this.#setStatus(this.#text('search.noResults', shown), true);
       } else if (this.#type && count === 0) {
         this.#setStatus(this.#text('search.noResultsInType', { ...shown, type: this.#typeLabel(this.#type) }));
@@ -127,6 +137,7 @@ export class PanelSearch {
       if (run !== this.#run) return;
       console.warn('Search failed:', error);
       this.#clearResults();
+      this.#showHelp(true);
       this.#setStatus(this.#text('search.error'), true);
     } finally {
       if (run === this.#run) this.#root.removeAttribute('aria-busy');
@@ -201,6 +212,10 @@ export class PanelSearch {
     // Filters help only when results are of more than one type (or one is chosen).
     const typesFound = SEARCH_TYPES.filter((type) => (counts[type] ?? 0) > 0).length;
     this.#filters.hidden = total === 0 || (typesFound < 2 && !this.#type);
+  }
+
+  #showHelp(show: boolean): void {
+    if (this.#help) this.#help.hidden = !show;
   }
 
   #typeLabel(type: SearchType): string {

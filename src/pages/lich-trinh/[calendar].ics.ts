@@ -9,6 +9,13 @@ export const getStaticPaths = (async () => {
   return [{ params: { calendar: publishing.calendarFile } }];
 }) satisfies GetStaticPaths;
 
+/** "2020-12-20" → "2020-12-19". */
+function dayBefore(iso: string): string {
+  const date = new Date(`${iso}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - 1);
+  return date.toISOString().slice(0, 10);
+}
+
 /** The milestones as an iCalendar file. */
 export const GET: APIRoute = async ({ site }) => {
   const campaign = await getCampaign();
@@ -29,11 +36,15 @@ export const GET: APIRoute = async ({ site }) => {
         description: `${t('ics.theme')}: “${campaign.theme}”. ${campaign.period.text}`,
         url: timeline,
       },
+      // "Trước ngày 20/12" is a deadline: the event falls on the last day still on time (19/12),
+      // not on the day the report is already late.
       ...milestones.map((m) => ({
         id: m.id,
-        start: m.date,
+        start: m.relation === 'before' ? dayBefore(m.date) : m.date,
         summary:
-          m.relation === 'before' ? `${m.title} (${t('date.before').toLowerCase()} ${formatDate(m.date)})` : m.title,
+          m.relation === 'before'
+            ? `${t('ics.deadline')}: ${m.title} (${t('date.before').toLowerCase()} ${formatDate(m.date)})`
+            : m.title,
         description: `${m.quote} (${t('ics.section', { section: m.section })})`,
         url: `${timeline}#${m.id}`,
       })),

@@ -5,8 +5,10 @@ import { correction, order, slug, vietnameseText } from './vietnamese-text';
 export const taskSchema = z.object({
   /** The task as the plan words it, with recorded typo fixes applied. */
   text: vietnameseText(),
-  /** Ids of other agencies the task names as partners. */
+  /** Ids of other agencies the task names as partners (for links). */
   partners: z.array(slug()).default([]),
+  /** The partners in the plan's own words, verbatim: what the page shows. */
+  partnersText: vietnameseText().optional(),
   corrections: z.array(correction()).default([]),
 });
 

@@ -7,6 +7,9 @@ import { activitySchema } from './activity';
 import { agencySchema } from './agency';
 import { campaignSchema } from './campaign';
 import { helpLineSchema } from './help-line';
+import { helpSearchSchema } from './help-search';
+import { helpPlaceSchema } from './help-place';
+import { localContactSchema } from './local-contact';
 import { legalDocumentSchema } from './legal-document';
 import { milestoneSchema } from './milestone';
 import { sloganSchema } from './slogan';
@@ -19,6 +22,9 @@ export const dataSchemas = {
   milestones: milestoneSchema,
   legalBasis: legalDocumentSchema,
   helpLines: helpLineSchema,
+  helpSearch: helpSearchSchema,
+  helpPlaces: helpPlaceSchema,
+  localContacts: localContactSchema,
 } as const;
 
 export type DataCollection = keyof typeof dataSchemas;
@@ -32,6 +38,12 @@ export const dataFiles: Record<DataCollection, string> = {
   milestones: 'milestones.yaml',
   legalBasis: 'legal-basis.yaml',
   helpLines: 'help-lines.yaml',
+  helpSearch: 'help-search.yaml',
+  helpPlaces: 'help-places.yaml',
+  localContacts: 'local-contacts.yaml',
 };
+
+/** Collections a campaign may leave out (no file, or an empty list `[]`). */
+export const optionalCollections: ReadonlySet<DataCollection> = new Set(['helpPlaces', 'localContacts']);
 
 export { pageSchema } from './page';

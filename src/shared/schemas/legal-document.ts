@@ -15,6 +15,11 @@ export const legalDocumentSchema = z.object({
   issuer: vietnameseText(),
   /** Its title or subject. */
   title: vietnameseText(),
+  /**
+   * True where no source confirms the exact title: `title` then says what the
+   * document is, and is shown as a description, never as a quoted title.
+   */
+  describedOnly: z.boolean().default(false),
   /** True only for documents the plan itself cites as its basis. */
   citedByPlan: z.boolean(),
   /** Date it came into force, where a source confirms it. */

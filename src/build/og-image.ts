@@ -1,0 +1,15 @@
+/**
+ * Link-preview images (Open Graph) for pages: a slogan's own 1200 × 630 image from the
+ * print files' manifest, as BaseLayout's `ogImage` wants it.
+ */
+import manifest from 'virtual:campaign/print-manifest';
+import { linkPreviewImageOf } from '../shared/print-files/view';
+import { t } from '../i18n';
+import { href, type Slogan } from './content/collections';
+
+export function sloganOgImage(slogan: Slogan) {
+  const og = linkPreviewImageOf(manifest, slogan.id);
+  return og?.pixels
+    ? { src: href(og.path), ...og.pixels, alt: t('og.imageAlt', { order: slogan.order, text: slogan.text }) }
+    : undefined;
+}
