@@ -13,7 +13,10 @@ export default defineConfig({
   site: siteUrl,
   base: basePath,
   trailingSlash: 'always',
-  build: { format: 'directory', inlineStylesheets: 'always' },
+  // No inline CSS or JS, no data: URLs: the Content-Security-Policy (deploy/) allows only the
+  // site's own files. CSS and scripts go to hashed files under /_astro/, cached for good.
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  vite: { build: { assetsInlineLimit: 0 } },
   server: { host: '127.0.0.1' },
   devToolbar: { enabled: false },
   integrations: [

@@ -3,6 +3,8 @@ import { basePath } from './site.config.mjs';
 import { CHROMIUM_ARGS, findChromium } from './scripts/browser.mjs';
 
 const PORT = Number(process.env.E2E_PORT ?? 4322);
+// E2E_SERVER=nginx: the deploy smoke set runs against nginx with deploy/nginx.conf (npm run test:nginx).
+const SERVER = process.env.E2E_SERVER === 'nginx' ? 'scripts/nginx-serve.mjs' : 'scripts/serve.mjs';
 const executablePath: string | undefined = await findChromium();
 
 /**
@@ -26,7 +28,7 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: {
-    command: `node scripts/serve.mjs --port ${PORT}`,
+    command: `node ${SERVER} --port ${PORT}`,
     url: `http://127.0.0.1:${PORT}${basePath}`,
     reuseExistingServer: false, // never test a server left over from another build or worktree
     stdout: 'ignore',

@@ -26,8 +26,8 @@ if (!existsSync(join(root, 'index.html'))) {
 }
 const notFoundPage = existsSync(join(root, '404.html')) ? readFileSync(join(root, '404.html')) : 'Not found';
 
-/** Headers every answer carries (a deployed site sets more: deploy/). */
-const COMMON_HEADERS = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' };
+/** Headers every answer carries: the deployed site's security headers (deploy/), so tests run under them. */
+const COMMON_HEADERS = JSON.parse(readFileSync(new URL('../deploy/security-headers.json', import.meta.url), 'utf8'));
 
 // Compress text (HTML, CSS, JS, JSON, SVG, the customiser's TTF fonts, the search wasm) but never
 // a byte range: a part of a gzip stream is not the part asked for.

@@ -1,10 +1,13 @@
 /**
- * PNG in the browser: the engine's SVG drawn on a canvas, with the resolution
+ * PNG in the browser: the engine's scene drawn on a canvas, with the resolution
  * recorded so that an A4 prints at A4.
  *
  * `withPngDensity` is plain byte work (no DOM), unit-tested in Node;
- * `svgToPng` needs a browser.
+ * `sceneToPng` needs a browser.
  */
+
+import { compactPath, svgArea } from '../../shared/print/render-svg';
+import type { Scene } from '../../shared/print/scene';
 
 let crcTable: Uint32Array | undefined;
 
@@ -62,27 +65,30 @@ export function withPngDensity(png: Uint8Array, dpi: number): Uint8Array {
   return result;
 }
 
-/** Draw an SVG document at `width` × `height` pixels and encode it as PNG (browser only). */
-export async function svgToPng(svg: string, width: number, height: number): Promise<Uint8Array> {
-  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
-  try {
-    const image = new Image(width, height);
-    image.src = url;
-    await image.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = width;
-    canvas.height = height;
-    const context = canvas.getContext('2d');
-    if (!context) throw new Error('No 2D canvas');
-    context.drawImage(image, 0, 0, width, height);
-    const blob = await new Promise<Blob>((resolve, reject) =>
-      canvas.toBlob((result) => (result ? resolve(result) : reject(new Error('Canvas gave no PNG'))), 'image/png'),
-    );
-    // Free the canvas memory at once (a 150 dpi A3 is 17 MB of pixels).
-    canvas.width = 0;
-    canvas.height = 0;
-    return new Uint8Array(await blob.arrayBuffer());
-  } finally {
-    URL.revokeObjectURL(url);
+/**
+ * Draw a scene's finished area (trim) at `width` × `height` pixels and encode it as PNG
+ * (browser only). The scene's rectangles and paths go straight onto a canvas, as its SVG
+ * describes them: an image of a blob: URL is not allowed by the site's Content-Security-Policy.
+ */
+export async function sceneToPng(scene: Scene, width: number, height: number): Promise<Uint8Array> {
+  const area = svgArea(scene, 'trim');
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  const context = canvas.getContext('2d');
+  if (!context) throw new Error('No 2D canvas');
+  context.scale(width / area.width, height / area.height);
+  context.translate(-area.x, -area.y);
+  for (const item of scene.items) {
+    context.fillStyle = item.fill.hex;
+    if (item.type === 'rect') context.fillRect(item.x, item.y, item.width, item.height);
+    else context.fill(new Path2D(compactPath(item.path)));
   }
+  const blob = await new Promise<Blob>((resolve, reject) =>
+    canvas.toBlob((result) => (result ? resolve(result) : reject(new Error('Canvas gave no PNG'))), 'image/png'),
+  );
+  // Free the canvas memory at once (a 150 dpi A3 is 17 MB of pixels).
+  canvas.width = 0;
+  canvas.height = 0;
+  return new Uint8Array(await blob.arrayBuffer());
 }

@@ -27,7 +27,7 @@ import { OFFICE_PNG_DPI, OFFICE_PNG_FORMATS } from '../../shared/print-files/man
 import { slugify } from '../../shared/slug';
 import { Announcer } from './announcer';
 import { limitUnitLine, unitLineMessages, unitLineShown, UNIT_LINE_MAX_LENGTH, type Message } from './messages';
-import { svgToPng, withPngDensity } from './png';
+import { sceneToPng, withPngDensity } from './png';
 
 type FileType = 'pdf' | 'svg' | 'png';
 
@@ -59,7 +59,6 @@ interface Choice {
 class PrintCustomiserElement extends HTMLElement {
   private text: UiText = (key) => key;
   private fonts: PrintFonts | undefined;
-  private previewUrl: string | undefined;
   private announcer: Announcer | undefined;
   private lastAnnounced = '';
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
@@ -164,13 +163,21 @@ class PrintCustomiserElement extends HTMLElement {
     const choice = this.read();
     const scene = this.layout(choice);
 
-    // Preview: the same SVG the download gives, finished size.
-    if (this.previewUrl) URL.revokeObjectURL(this.previewUrl);
-    this.previewUrl = URL.createObjectURL(new Blob([renderSvg(scene)], { type: 'image/svg+xml' }));
-    const preview = this.el<HTMLImageElement>('preview');
-    preview.src = this.previewUrl;
+    // Preview: the same SVG the download gives, finished size, drawn in the page (no blob: image,
+    // which the site's Content-Security-Policy does not allow).
+    const svg = document.importNode(
+      new DOMParser().parseFromString(renderSvg(scene), 'image/svg+xml').documentElement,
+      true,
+    );
+    // Sized by the page's CSS; named by the preview's own label (role="img").
+    for (const name of ['width', 'height', 'role', 'aria-labelledby']) svg.removeAttribute(name);
+    svg.querySelector('title')?.remove();
+    svg.setAttribute('aria-hidden', 'true');
+    svg.style.aspectRatio = `${scene.width} / ${scene.height}`;
+    const preview = this.el('preview');
+    preview.replaceChildren(svg);
     const shown = unitLineShown(scene);
-    preview.alt = this.text('customiser.previewAlt', {
+    preview.ariaLabel = this.text('customiser.previewAlt', {
       format: choice.format.label,
       scheme: choice.scheme.label,
       slogan: choice.slogan,
@@ -268,7 +275,7 @@ class PrintCustomiserElement extends HTMLElement {
       } else {
         const size = pngSize(choice.format);
         if (!size) return;
-        const png = await svgToPng(renderSvg(scene, { pixelSize: size }), size.width, size.height);
+        const png = await sceneToPng(scene, size.width, size.height);
         bytes = isPrintFormat(choice.format) ? withPngDensity(png, OFFICE_PNG_DPI) : png;
         mime = 'image/png';
       }

@@ -6,7 +6,15 @@ import { LOCAL_SITE_URL } from '../../../site.config.mjs';
 import { repoRoot } from './content';
 
 /** What a build needs of the project, besides node_modules. */
-const PROJECT_FILES = ['astro.config.mjs', 'site.config.mjs', 'tsconfig.json', 'package.json', 'src', 'public'];
+const PROJECT_FILES = [
+  'astro.config.mjs',
+  'site.config.mjs',
+  'tsconfig.json',
+  'package.json',
+  'src',
+  'public',
+  'deploy',
+];
 
 /**
  * A throw-away copy of the project for a build of its own: its own dist/, print cache

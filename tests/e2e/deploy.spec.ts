@@ -1,0 +1,72 @@
+/**
+ * What a host must do for the site, checked against the server under test: the local server,
+ * or nginx with deploy/nginx.conf (`npm run test:nginx`). Headers, caching, MIME types,
+ * compression, byte ranges for ZIPs and the 404 page.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+
+const HEADERS: Record<string, string> = JSON.parse(
+  readFileSync(new URL('../../deploy/security-headers.json', import.meta.url), 'utf8'),
+);
+const dist = (path: string) => new URL(`../../dist/${path}`, import.meta.url);
+const first = (folder: string, pattern: RegExp) => {
+  const name = readdirSync(dist(folder)).find((file) => pattern.test(file));
+  if (!name) throw new Error(`no ${pattern} in dist/${folder}`);
+  return `${folder}${name}`;
+};
+
+test('every answer carries the security headers; HTML is revalidated, hashed assets kept for good', async ({
+  request,
+}) => {
+  const page = await request.get('');
+  for (const [name, value] of Object.entries(HEADERS)) expect(page.headers()[name.toLowerCase()], name).toBe(value);
+  expect(page.headers()['cache-control']).toBe('no-cache');
+  const css = (await page.text()).match(/href="([^"]+\.css)"/)![1]!;
+  const asset = await request.get(css.replace(/^\//, ''));
+  expect(asset.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+  for (const path of ['pagefind/pagefind.js', 'tai-lieu/manifest.json'])
+    expect((await request.get(path)).headers()['cache-control'], path).toBe('no-cache');
+});
+
+test('serves each file type with its MIME type', async ({ request }) => {
+  const cases: [string, RegExp][] = [
+    ['', /^text\/html; charset=utf-8$/],
+    [first('tai-lieu/tep/', /\.pdf$/), /^application\/pdf$/],
+    [first('tai-lieu/tep/', /\.svg$/), /^image\/svg\+xml/],
+    [first('tai-lieu/goi/', /\.zip$/), /^application\/zip$/],
+    [first('lich-trinh/', /\.ics$/), /^text\/calendar; charset=utf-8$/],
+    [first('pagefind/', /\.pagefind$/), /^application\/octet-stream$/],
+    ['pagefind/pagefind.js', /^(text|application)\/javascript/],
+  ];
+  for (const [path, type] of cases) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(200);
+    expect(response.headers()['content-type'], path).toMatch(type);
+    expect(response.headers()['x-content-type-options']).toBe('nosniff');
+  }
+});
+
+test('compresses HTML, CSS and JavaScript for clients that accept gzip', async ({ request }) => {
+  const page = await request.get('', { headers: { 'Accept-Encoding': 'gzip' } });
+  expect(page.headers()['content-encoding']).toBe('gzip');
+  const js = await request.get('pagefind/pagefind.js', { headers: { 'Accept-Encoding': 'gzip' } });
+  expect(js.headers()['content-encoding']).toBe('gzip');
+});
+
+test('answers a byte range of a ZIP (resumed downloads), uncompressed', async ({ request }) => {
+  const zip = first('tai-lieu/goi/', /\.zip$/);
+  const whole = readFileSync(dist(zip));
+  const part = await request.get(zip, { headers: { Range: 'bytes=10-109', 'Accept-Encoding': 'gzip' } });
+  expect(part.status()).toBe(206);
+  expect(part.headers()['content-range']).toBe(`bytes 10-109/${whole.length}`);
+  expect(part.headers()['content-encoding']).toBeUndefined();
+  expect(Buffer.from(await part.body()).equals(whole.subarray(10, 110))).toBe(true);
+});
+
+test('answers an unknown address with the 404 page and status 404, other methods with 405', async ({ request }) => {
+  const missing = await request.get('khong-co-trang-nay/');
+  expect(missing.status()).toBe(404);
+  expect(await missing.text()).toBe(readFileSync(dist('404.html'), 'utf8'));
+  expect((await request.post('', { data: 'x' })).status()).toBe(405);
+});
