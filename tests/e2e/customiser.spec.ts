@@ -13,6 +13,7 @@ import { format, type FormatVars } from '../../src/i18n/format';
 import { campaignOf, contentDirOf, loadContent } from '../../src/build/content/load';
 import { loadPrintFonts } from '../../src/build/print/load-fonts';
 import { pdfDate } from '../../src/shared/publishing';
+import { presentedText } from '../../src/shared/presentation';
 import type { PrintManifest } from '../../src/shared/print-files/manifest';
 import { sitemapPaths, watch, WCAG_TAGS } from './helpers';
 
@@ -51,7 +52,8 @@ async function downloadFrom(page: Page, button: string): Promise<{ download: Dow
 /** The scene the build would make for the same choices, in Node. */
 function nodeScene(format: string, scheme: string, unitLine: string): Scene {
   return layoutScene({
-    slogan: sloganText,
+    // As the build sets it (src/shared/presentation.ts): without the plan's closing full stop.
+    slogan: presentedText(sloganText),
     format,
     scheme,
     heading: manifest.heading,
@@ -75,7 +77,7 @@ test.describe('customiser', () => {
     const { download, bytes } = await downloadFrom(page, vi['customiser.downloadPdf']!);
     expect(download.suggestedFilename()).toBe(`${SLOGAN_ID}_a2_do_truong-tieu-hoc-nung-nang-chi-doi-doan.pdf`);
     const expected = await renderPdf(nodeScene('a2', 'do', UNIT), {
-      title: sloganText,
+      title: presentedText(sloganText),
       subject: manifest.heading,
       author: UNIT,
       date: pdfDate(publishing),
@@ -89,7 +91,7 @@ test.describe('customiser', () => {
     expect(pageOne.getTrimBox().width).toBeCloseTo((420 * 72) / 25.4, 2);
     expect(pageOne.getWidth()).toBeCloseTo((426 * 72) / 25.4, 2);
     expect(pdf.getAuthor()).toBe(UNIT);
-    expect(pdf.getTitle()).toBe(sloganText);
+    expect(pdf.getTitle()).toBe(presentedText(sloganText));
     expect(pageOne.node.Resources()?.lookupMaybe(PDFName.of('Font'), PDFDict)?.keys() ?? []).toEqual([]);
     await expect(page.locator('.js-customiser-status')).toHaveText(
       fill('customiser.made', { name: download.suggestedFilename() }),

@@ -17,6 +17,7 @@ import { CROP_MARKS_ON, CUSTOMISER_PARAMS, readCustomiserPreset } from '../../sh
 import { createLayoutFont, type FontkitFontLike, type PrintFonts } from '../../shared/print/font';
 import { FORMATS, findFormat, isPrintFormat, printFileName, type PrintFormat } from '../../shared/print/formats';
 import { pdfDate } from '../../shared/publishing';
+import { artworkHeading, presentedText } from '../../shared/presentation';
 import { layoutScene } from '../../shared/print/layout';
 import type { Scene } from '../../shared/print/scene';
 import { renderSvg } from '../../shared/print/render-svg';
@@ -146,11 +147,13 @@ class PrintCustomiserElement extends HTMLElement {
 
   private layout(choice: Choice): Scene {
     if (!this.fonts) throw new Error('fonts not loaded');
+    // The presentation rules the build's files follow (src/shared/presentation.ts).
+    const heading = this.dataset['heading'] ?? '';
     return layoutScene({
-      slogan: choice.slogan,
+      slogan: presentedText(choice.slogan),
       format: choice.format,
       scheme: choice.scheme,
-      heading: this.dataset['heading'] ?? '',
+      heading: artworkHeading(choice.slogan, heading, this.dataset['theme'] ?? ''),
       footer: this.dataset['footer'] ?? '',
       unitLine: choice.unitRaw,
       fonts: this.fonts,
@@ -251,7 +254,7 @@ class PrintCustomiserElement extends HTMLElement {
         const { renderPdf } = await import('../../shared/print/render-pdf');
         bytes = await renderPdf(scene, {
           cropMarks: choice.cropMarks,
-          title: choice.slogan,
+          title: presentedText(choice.slogan),
           subject: this.dataset['heading'],
           author: cleanText(choice.unitRaw) || undefined,
           date: pdfDate({ fileDate: this.dataset['fileDate'] ?? '' }),
