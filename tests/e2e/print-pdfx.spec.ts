@@ -25,3 +25,23 @@ test('every published PDF carries valid PDF/X-1a:2003 keys (read with qpdf)', ()
   expect(problems).toEqual([]);
   console.log(`${pdfs.length}/${pdfs.length} PDFs with valid PDF/X keys (${manifest.outputCondition.name})`);
 });
+
+test('every poster has a crop-mark PDF, its marks outside the bleed, and no other file has marks', () => {
+  requireQpdf();
+  const posters = pdfs.filter((f) => f.kind === 'poster');
+  const variants = posters.filter((f) => f.cropMarks);
+  expect(variants.length).toBe(posters.length / 2);
+  const mm = 72 / 25.4;
+  for (const file of variants) {
+    expect(file.name).toMatch(/_dau-cat\.pdf$/);
+    const { boxes, operators } = readPdfx(`${dist}${file.path}`, manifest.outputCondition.identifier);
+    // The page reaches 8 mm beyond the bleed on every side; the marks (stroked lines) sit there.
+    for (const i of [0, 1]) expect(boxes.bleed[i]! - boxes.media[i]!).toBeCloseTo(8 * mm, 2);
+    for (const i of [2, 3]) expect(boxes.media[i]! - boxes.bleed[i]!).toBeCloseTo(8 * mm, 2);
+    expect(boxes.trim[0]! - boxes.bleed[0]!).toBeCloseTo(3 * mm, 2);
+    expect(operators).toContain('S');
+  }
+  const plain = readPdfx(`${dist}${posters.find((f) => !f.cropMarks)!.path}`, manifest.outputCondition.identifier);
+  expect(plain.boxes.media).toEqual(plain.boxes.bleed);
+  expect(plain.operators).not.toContain('S');
+});

@@ -14,6 +14,7 @@ import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { campaignOf, loadContent } from '../../src/build/content/load';
 import type { PrintManifest } from '../../src/shared/print-files/manifest';
+import { CROP_MARK_MARGIN_MM } from '../../src/shared/print/render-pdf';
 import { foldQuery } from '../../src/shared/search/fold';
 import type { Pagefind } from '../../src/components/search/pagefind';
 import { campaignBDir } from './helpers/content';
@@ -157,8 +158,10 @@ describe('the site built from campaign B', () => {
       expect(statSync(join(dist, file.path)).size, file.name).toBe(file.bytes);
       const page = (await PDFDocument.load(readFileSync(join(dist, file.path)))).getPage(0);
       const { width, height } = page.getMediaBox();
-      expect(width, file.name).toBeCloseTo((file.trimMm!.width + 2 * file.bleedMm) * MM_TO_PT, 1);
-      expect(height, file.name).toBeCloseTo((file.trimMm!.height + 2 * file.bleedMm) * MM_TO_PT, 1);
+      // A crop-mark variant's page reaches beyond the bleed, where the marks are.
+      const margin = 2 * (file.bleedMm + (file.cropMarks ? CROP_MARK_MARGIN_MM : 0));
+      expect(width, file.name).toBeCloseTo((file.trimMm!.width + margin) * MM_TO_PT, 1);
+      expect(height, file.name).toBeCloseTo((file.trimMm!.height + margin) * MM_TO_PT, 1);
     }
   });
 });

@@ -117,6 +117,7 @@ async function renderOutput(
   switch (spec.type) {
     case 'pdf':
       return renderPdf(scene, {
+        cropMarks: spec.cropMarks,
         title: presentedText(slogan.text),
         subject: source.heading,
         author: cleanText(source.unitLine ?? '') || undefined,

@@ -38,6 +38,7 @@ export function describeFile({ design, output, entry }: RenderedOutput): Manifes
     scheme: scheme.id,
     type: spec.type,
     purpose: spec.purpose,
+    cropMarks: spec.cropMarks === true,
     bytes: entry.bytes,
     sha256: entry.sha256,
   };

@@ -146,13 +146,13 @@ class PrintCustomiserElement extends HTMLElement {
 
   private layout(choice: Choice): Scene {
     if (!this.fonts) throw new Error('fonts not loaded');
-    // The presentation rules the build applies (src/shared/presentation.ts), so that
-    // a file without a unit line is the very file the build published.
+    // The presentation rules the build's files follow (src/shared/presentation.ts).
+    const heading = this.dataset['heading'] ?? '';
     return layoutScene({
       slogan: presentedText(choice.slogan),
       format: choice.format,
       scheme: choice.scheme,
-      heading: artworkHeading(choice.slogan, this.dataset['heading'] ?? '', this.dataset['theme'] ?? ''),
+      heading: artworkHeading(choice.slogan, heading, this.dataset['theme'] ?? ''),
       footer: this.dataset['footer'] ?? '',
       unitLine: choice.unitRaw,
       fonts: this.fonts,

@@ -55,17 +55,24 @@ export interface OutputSpec {
   readonly dpi?: number;
   /** Raster width in pixels (screen images at their own size, previews). */
   readonly width?: number;
+  /** A PDF with crop marks outside the bleed (`CROP_MARK_MARGIN_MM` more on every side). */
+  readonly cropMarks?: boolean;
 }
+
+/** What a crop-mark variant adds to its file name: `<slug>_<format>_<scheme>_dau-cat.pdf` ("crop marks"). */
+export const CROP_MARKS_SUFFIX = '_dau-cat';
 
 /**
  * The files a format gets. PDF and SVG (outlined text, 3 mm bleed) for every
- * print format; PNG only where people use one (A4 and A3 at 150 dpi for office
+ * print format, and for posters a second PDF with crop marks outside the bleed; PNG only where people use one (A4 and A3 at 150 dpi for office
  * printers, the social images at their pixel size); a small WebP preview for all.
  */
 export function outputsFor(format: PrintFormat): OutputSpec[] {
   const outputs: OutputSpec[] = [];
   if (isPrintFormat(format)) {
-    outputs.push({ type: 'pdf', purpose: 'print', area: 'bleed' }, { type: 'svg', purpose: 'print', area: 'bleed' });
+    outputs.push({ type: 'pdf', purpose: 'print', area: 'bleed' });
+    if (format.kind === 'poster') outputs.push({ type: 'pdf', purpose: 'print', area: 'bleed', cropMarks: true });
+    outputs.push({ type: 'svg', purpose: 'print', area: 'bleed' });
     if (OFFICE_PNG_FORMATS.includes(format.id)) {
       outputs.push({ type: 'png', purpose: 'print', area: 'trim', dpi: OFFICE_PNG_DPI });
     }
@@ -83,10 +90,11 @@ export function outputPath(
   sloganId: string,
   formatId: string,
   schemeId: string,
-  output: Pick<OutputSpec, 'type' | 'purpose'>,
+  output: Pick<OutputSpec, 'type' | 'purpose' | 'cropMarks'>,
 ): string {
   const dir = output.purpose === 'preview' ? PREVIEWS_DIR : FILES_DIR;
-  return `${dir}${printFileName(sloganId, formatId, schemeId, output.type)}`;
+  const name = printFileName(sloganId, formatId, schemeId, output.type);
+  return `${dir}${output.cropMarks ? name.replace(/(\.[a-z]+)$/, `${CROP_MARKS_SUFFIX}$1`) : name}`;
 }
 
 /** Bundle of every print file of one slogan: `<slug>_tat-ca-kho.zip` ("all formats"). */
@@ -118,6 +126,8 @@ export interface ManifestFile {
   readonly scheme: string;
   readonly type: OutputType;
   readonly purpose: 'print' | 'preview';
+  /** A PDF with crop marks outside the bleed: the page is larger than trim + bleed by `CROP_MARK_MARGIN_MM` a side. */
+  readonly cropMarks: boolean;
   readonly bytes: number;
   /** Lower-case hex SHA-256 of the file's bytes. */
   readonly sha256: string;
@@ -178,13 +188,14 @@ export interface PrintManifest {
 /** The file of a slogan, format, scheme and type, if generated. */
 export function findFile(
   manifest: PrintManifest,
-  query: { sloganId: string; formatId: string; scheme: string; type: OutputType },
+  query: { sloganId: string; formatId: string; scheme: string; type: OutputType; cropMarks?: boolean },
 ): ManifestFile | undefined {
   return manifest.files.find(
     (file) =>
       file.sloganId === query.sloganId &&
       file.formatId === query.formatId &&
       file.scheme === query.scheme &&
-      file.type === query.type,
+      file.type === query.type &&
+      file.cropMarks === (query.cropMarks ?? false),
   );
 }

@@ -10,8 +10,13 @@ import { t } from '../../i18n';
 import type { ColourScheme, PrintFormat } from '../print/index';
 import { findFile, type ManifestBundle, type ManifestFile, type OutputType, type PrintManifest } from './manifest';
 
-/** The types listed for download, in this order. The WebP previews are shown, not listed. */
-export const LISTED_TYPES = ['pdf', 'svg', 'png'] as const satisfies readonly OutputType[];
+/** The files listed for download, in this order: the PDF, its crop-mark variant, SVG, PNG. */
+export const LISTED: readonly { readonly type: OutputType; readonly cropMarks?: boolean }[] = [
+  { type: 'pdf' },
+  { type: 'pdf', cropMarks: true },
+  { type: 'svg' },
+  { type: 'png' },
+];
 
 /** The slogan a listing is for. */
 interface SloganRef {
@@ -31,12 +36,13 @@ export interface DownloadLink<File extends ManifestFile | ManifestBundle = Manif
  * "PNG 1200 × 630 px" for a social image.
  */
 export function fileLabel(file: ManifestFile): string {
+  if (file.cropMarks) return t('materials.pdfCropMarks');
   if (file.type !== 'png') return file.type.toUpperCase();
   if (file.dpi) return t('materials.pngDpi', { dpi: file.dpi });
   return file.pixels ? t('materials.pngPixels', { width: file.pixels.width, height: file.pixels.height }) : 'PNG';
 }
 
-/** The print files of a slogan in one format and scheme, in `LISTED_TYPES` order, as links. */
+/** The print files of a slogan in one format and scheme, in `LISTED` order, as links. */
 export function fileLinks(
   manifest: PrintManifest,
   slogan: SloganRef,
@@ -44,8 +50,8 @@ export function fileLinks(
   scheme: ColourScheme,
 ): DownloadLink[] {
   const context = t('materials.linkContext', { order: slogan.order, format: format.label, scheme: scheme.label });
-  return LISTED_TYPES.flatMap(
-    (type) => findFile(manifest, { sloganId: slogan.id, formatId: format.id, scheme: scheme.id, type }) ?? [],
+  return LISTED.flatMap(
+    (listed) => findFile(manifest, { sloganId: slogan.id, formatId: format.id, scheme: scheme.id, ...listed }) ?? [],
   ).map((file) => ({ file, label: fileLabel(file), context }));
 }
 

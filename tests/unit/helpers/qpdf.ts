@@ -29,6 +29,8 @@ export interface PdfxReport {
   readonly xmp: string;
   /** Every operator of the page's content, once. */
   readonly operators: readonly string[];
+  /** The page's boxes, `[x0, y0, x1, y1]` in points. */
+  readonly boxes: { readonly media: number[]; readonly bleed: number[]; readonly trim: number[] };
   /** Problems found (empty for a valid file). */
   readonly problems: readonly string[];
 }
@@ -95,5 +97,7 @@ export function readPdfx(file: string, expectedIdentifier = 'JC200103'): PdfxRep
   const unexpected = [...operators].filter((op) => !ALLOWED_OPERATORS.has(op));
   if (unexpected.length) problems.push(`operators other than CMYK paths: ${unexpected.join(' ')}`);
   if (colourSpaces.length) problems.push(`colour spaces: ${colourSpaces.join(' ')}`);
-  return { version, outputIntent, info, xmp, operators: [...operators].sort(), problems };
+  const box = (key: string): number[] => (page?.[key] as number[] | undefined) ?? [];
+  const boxes = { media: box('/MediaBox'), bleed: box('/BleedBox'), trim: box('/TrimBox') };
+  return { version, outputIntent, info, xmp, operators: [...operators].sort(), boxes, problems };
 }

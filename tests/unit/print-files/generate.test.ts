@@ -46,7 +46,7 @@ describe('print files', () => {
     expect(source.footer).toBe('Tổng đài điện thoại quốc gia bảo vệ trẻ em 111 (miễn phí, 24/7)');
   });
 
-  it('makes PDF and SVG for print formats, PNG for A4 and social images, a WebP preview for each', () => {
+  it('makes PDF and SVG for print formats, a crop-mark PDF for posters, PNG for A4 and social images, a WebP preview for each', () => {
     const names = first.manifest.files
       .filter((f) => f.sloganId === 'cham-dut-bao-luc-vun-dap-yeu-thuong')
       .map((f) => f.path);
@@ -54,6 +54,7 @@ describe('print files', () => {
     expect(names.sort()).toEqual(
       [
         `${FILES_DIR}${base}_a4_cam.pdf`,
+        `${FILES_DIR}${base}_a4_cam_dau-cat.pdf`,
         `${FILES_DIR}${base}_a4_cam.svg`,
         `${FILES_DIR}${base}_a4_cam.png`,
         `${FILES_DIR}${base}_bang-ron-3x1_cam.pdf`,
@@ -65,12 +66,12 @@ describe('print files', () => {
       ].sort(),
     );
     for (const file of first.manifest.files)
-      expect(file.name).toMatch(/^[a-z0-9-]+_[a-z0-9-]+_[a-z]+\.(pdf|svg|png|webp)$/);
+      expect(file.name).toMatch(/^[a-z0-9-]+_[a-z0-9-]+_[a-z]+(_dau-cat)?\.(pdf|svg|png|webp)$/);
   });
 
   it('lists in the manifest the true size and SHA-256 of every file and bundle', () => {
     const all = [...first.manifest.files, ...first.manifest.bundles];
-    expect(all.length).toBe(2 * 9 + 2 + 3);
+    expect(all.length).toBe(2 * 10 + 2 + 3);
     for (const entry of all) {
       const bytes = readFileSync(fileOf(first, entry.path));
       expect(entry.bytes, entry.path).toBe(bytes.length);
@@ -138,7 +139,7 @@ describe('print files', () => {
         expect(sha256(entry.data), entry.name).toBe(listed.sha256);
       }
     }
-    expect(formatBundle.files).toHaveLength(2 * 3 + 2);
+    expect(formatBundle.files).toHaveLength(2 * 4 + 2);
   });
 
   it('renders nothing on an unchanged rebuild and gives the same manifest', async () => {
@@ -154,11 +155,11 @@ describe('print files', () => {
       slogans: [slogans[0]!, { ...slogans[1]!, text: `${slogans[1]!.text} ` + '!' }],
     };
     const result = await generatePrintFiles({ root: repoRoot, cacheDir, source: edited, formats, schemes });
-    expect(result.stats.rendered).toBe(9);
-    expect(result.stats.reused).toBe(9);
+    expect(result.stats.rendered).toBe(10);
+    expect(result.stats.reused).toBe(10);
     // Back to the real content: the edited files were dropped from the cache, so they are made again.
     const back = await generatePrintFiles({ root: repoRoot, cacheDir, source, formats, schemes });
-    expect(back.stats.rendered).toBe(9);
+    expect(back.stats.rendered).toBe(10);
     expect(back.manifest).toEqual(first.manifest);
   }, 120_000);
 });

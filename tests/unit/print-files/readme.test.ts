@@ -19,6 +19,7 @@ const file = (formatId: string, kind: ManifestFile['kind'], type: ManifestFile['
   scheme: 'cam',
   type,
   purpose: 'print',
+  cropMarks: false,
   bytes: 1,
   sha256: 'a'.repeat(64),
 });

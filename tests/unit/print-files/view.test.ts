@@ -45,6 +45,7 @@ const files: ManifestFile[] = [a4, og].flatMap((format) =>
       scheme: scheme.id,
       type: spec.type,
       purpose: spec.purpose,
+      cropMarks: spec.cropMarks === true,
       bytes: 1,
       sha256: '0'.repeat(64),
     };
@@ -91,7 +92,7 @@ describe('print file views', () => {
 
   it('lists PDF, SVG then PNG, without the preview, each with its context for screen readers', () => {
     const links = fileLinks(manifest, slogan, a4, scheme);
-    expect(links.map((link) => link.label)).toEqual(['PDF', 'SVG', 'PNG 150 dpi']);
+    expect(links.map((link) => link.label)).toEqual(['PDF', 'PDF có dấu cắt', 'SVG', 'PNG 150 dpi']);
     expect(new Set(links.map((link) => link.context))).toEqual(
       new Set([`khẩu hiệu số 5, ${a4.label}, ${scheme.label}`]),
     );
@@ -102,7 +103,7 @@ describe('print file views', () => {
   });
 
   it('sums up the types of a format for the guide, each once', () => {
-    expect(fileLabelsOf(manifest, 'a4')).toBe('PDF, SVG, PNG 150 dpi');
+    expect(fileLabelsOf(manifest, 'a4')).toBe('PDF, PDF có dấu cắt, SVG, PNG 150 dpi');
     expect(fileLabelsOf(manifest, 'og-1200x630')).toBe('PNG 1200 × 630 px');
   });
 
