@@ -1,13 +1,13 @@
 /**
  * What every ZIP carries besides the print files: `DOC-TRUOC-KHI-IN.txt` ("read
  * before printing", in Vietnamese: what the ZIP holds, the output condition, trim and
- * bleed, printing at 100 %, banner finishing) and `SHA256SUMS` (the files' SHA-256,
+ * bleed, printing at 100%, banner finishing) and `SHA256SUMS` (the files' SHA-256,
  * as `sha256sum -c` reads them). The words come from `src/i18n/vi.json`.
  *
  * NODE ONLY (node:crypto through `cache.ts`).
  */
 
-import { formatNumber, t } from '../../i18n';
+import { formatLabel, formatNumber, formatSize, t } from '../../i18n';
 import { FORMATS, SCHEMES, type OutputCondition, type PrintFormat } from '../../shared/print/index';
 import type { ManifestFile } from '../../shared/print-files/manifest';
 import { fileLabel } from '../../shared/print-files/view';
@@ -23,10 +23,9 @@ export function sha256Sums(entries: readonly { readonly name: string; readonly s
   return entries.map((entry) => `${entry.sha256}  ${entry.name}\n`).join('');
 }
 
-const mm = (width: number, height: number): string =>
-  t('materials.sizeMm', { width: formatNumber(width), height: formatNumber(height) });
+const mm = (width: number, height: number): string => formatSize(width, height, 'mm');
 
-/** The readme's paragraphs on printing: condition, trim and bleed, 100 %, banner finishing. */
+/** The readme's paragraphs on printing: condition, trim and bleed, 100%, banner finishing. */
 function printing(formats: readonly PrintFormat[], condition: OutputCondition): string[] {
   return [
     t('printReadme.conditionHeading'),
@@ -36,7 +35,7 @@ function printing(formats: readonly PrintFormat[], condition: OutputCondition): 
     t('printReadme.trim', { bleed: formatNumber(formats[0]?.bleed ?? 0) }),
     ...formats.map((f) =>
       t('printReadme.trimLine', {
-        format: f.label,
+        format: formatLabel(f),
         trim: mm(f.width, f.height),
         page: mm(f.width + 2 * f.bleed, f.height + 2 * f.bleed),
       }),
@@ -57,12 +56,15 @@ export function bundleReadme(members: readonly ManifestFile[], condition: Output
   const formats = FORMATS.filter((format) => members.some((m) => m.formatId === format.id));
   const printFormats = formats.filter((format) => format.unit === 'mm');
   const schemeLabel = (id: string) => SCHEMES.find((s) => s.id === id)?.label ?? id;
-  const formatLabel = (id: string) => FORMATS.find((f) => f.id === id)?.label ?? id;
+  const labelOf = (id: string) => {
+    const format = FORMATS.find((f) => f.id === id);
+    return format ? formatLabel(format) : id;
+  };
   const lines = [
     t('printReadme.title'),
     '',
     t('printReadme.holds', { count: members.length }),
-    ...members.map((m) => `- ${m.name}: ${formatLabel(m.formatId)}, ${schemeLabel(m.scheme)}, ${fileLabel(m)}`),
+    ...members.map((m) => `- ${m.name}: ${labelOf(m.formatId)}, ${schemeLabel(m.scheme)}, ${fileLabel(m)}`),
     `- ${SUMS_NAME}: ${t('printReadme.sumsFile')}`,
     '',
     // Screen images only (social formats): nothing to say about printing them.

@@ -12,6 +12,7 @@
  * Loaded on /tao-mau/ only. pdf-lib (about 180 KB) is loaded when a PDF is asked for.
  */
 import * as fontkit from 'fontkit';
+import { formatLabel } from '../../i18n/format';
 import { readStrings, type UiText } from '../../i18n/read-strings';
 import { CROP_MARKS_ON, CUSTOMISER_PARAMS, readCustomiserPreset } from '../../shared/customiser-params';
 import { createLayoutFont, type FontkitFontLike, type PrintFonts } from '../../shared/print/font';
@@ -178,7 +179,7 @@ class PrintCustomiserElement extends HTMLElement {
     preview.replaceChildren(svg);
     const shown = unitLineShown(scene);
     preview.ariaLabel = this.text('customiser.previewAlt', {
-      format: choice.format.label,
+      format: formatLabel(choice.format),
       scheme: choice.scheme.label,
       slogan: choice.slogan,
       unit: shown ? this.text('customiser.previewAltUnit', { unit: shown }) : this.text('customiser.previewAltNoUnit'),

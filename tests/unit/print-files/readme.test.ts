@@ -38,6 +38,20 @@ describe('the readme and SHA256SUMS of a ZIP', () => {
     expect(text(bundleReadme([file('a4', 'poster', 'pdf')], getOutputCondition('fogra39')))).toContain('FOGRA39');
   });
 
+  it('writes sizes in the house form (1.189 mm, 0,8 m), also in the formats’ names', () => {
+    const readme = text(
+      bundleReadme(
+        [file('a0', 'poster', 'pdf'), file('bang-ron-4x0-8', 'banner', 'pdf'), file('vuong-1080', 'social', 'png')],
+        DEFAULT_OUTPUT_CONDITION,
+      ),
+    );
+    expect(readme).toContain('Áp phích A0 (841 × 1.189 mm)');
+    expect(readme).toContain('thành phẩm 841 × 1.189 mm, trang PDF 847 × 1.195 mm');
+    expect(readme).toContain('Băng rôn 4 × 0,8 m');
+    expect(readme).toContain('(1.080 × 1.080 px)');
+    expect(readme).not.toMatch(/\d{4}\s*(mm|px|×)|×\s*\d{4}|\d\s+%/);
+  });
+
   it('adds banner finishing where the ZIP holds a banner', () => {
     expect(text(bundleReadme([file('bang-ron-3x1', 'banner', 'pdf')], DEFAULT_OUTPUT_CONDITION))).toMatch(
       /GIA CÔNG BĂNG RÔN\r\n.*bạt hiflex.*khoen \(ô-dê\)/,
