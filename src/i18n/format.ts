@@ -56,8 +56,11 @@ function houseNumber(written: string): string {
 
 const NUMBER = String.raw`\d+(?:[.,]\d+)*`;
 const UNIT = String.raw`(?:mm|cm|m|px|dpi|KB|MB|B|%)(?![\p{L}\p{N}])`;
-/** A number that is part of a measure: before a unit or "×", or after "×". Not a date, year or document number. */
-const MEASURE = new RegExp(String.raw`(?<![\p{L}\p{N}.,/-])${NUMBER}(?=\s*(?:×|${UNIT}))|(?<=×\s*)${NUMBER}`, 'gu');
+// No lookbehind: old Safari (before 16.4) cannot parse it, and this file runs in the browser.
+/** A number before a unit or "×", after a start or a character that cannot be part of a date, code or word. */
+const BEFORE_UNIT = new RegExp(String.raw`(^|[^\p{L}\p{N}.,/-])(${NUMBER})(?=\s*(?:×|${UNIT}))`, 'gu');
+/** A number after "×". */
+const AFTER_TIMES = new RegExp(String.raw`(×\s*)(${NUMBER})`, 'gu');
 
 /**
  * The measures of a text in the house form, the rest untouched: "Áp phích A0 (841 × 1189 mm)"
@@ -65,7 +68,11 @@ const MEASURE = new RegExp(String.raw`(?<![\p{L}\p{N}.,/-])${NUMBER}(?=\s*(?:×|
  * For texts written elsewhere with plain digits (the print formats' names).
  */
 export function formatMeasures(text: string): string {
-  return text.replace(MEASURE, houseNumber).replace(/(\d)\s+%/g, '$1%');
+  const house = (_: string, before: string, number: string) => before + houseNumber(number);
+  return text
+    .replace(BEFORE_UNIT, house)
+    .replace(AFTER_TIMES, house)
+    .replace(/(\d)\s+%/g, '$1%');
 }
 
 /** What a print format looks like to these helpers (`PrintFormat` of src/shared/print, structurally). */
