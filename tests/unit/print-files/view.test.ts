@@ -87,7 +87,7 @@ describe('print file views', () => {
     expect(fileLabel(fileOf('a4', 'pdf'))).toBe('PDF');
     expect(fileLabel(fileOf('a4', 'svg'))).toBe('SVG');
     expect(fileLabel(fileOf('a4', 'png'))).toBe('PNG 150 dpi');
-    expect(fileLabel(fileOf('og-1200x630', 'png'))).toBe('PNG 1200 × 630 px');
+    expect(fileLabel(fileOf('og-1200x630', 'png'))).toBe('PNG 1.200 × 630 px');
   });
 
   it('lists PDF, SVG then PNG, without the preview, each with its context for screen readers', () => {
@@ -104,7 +104,7 @@ describe('print file views', () => {
 
   it('sums up the types of a format for the guide, each once', () => {
     expect(fileLabelsOf(manifest, 'a4')).toBe('PDF, PDF có dấu cắt, SVG, PNG 150 dpi');
-    expect(fileLabelsOf(manifest, 'og-1200x630')).toBe('PNG 1200 × 630 px');
+    expect(fileLabelsOf(manifest, 'og-1200x630')).toBe('PNG 1.200 × 630 px');
   });
 
   it('shows a preview at half its pixels, and finds the link preview image and the slogan bundle', () => {
