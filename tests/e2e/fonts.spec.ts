@@ -204,7 +204,19 @@ test('the fallback is metric-matched and comes right after the font', async ({ p
   expect(await firstFamily(page, 'main p')).toBe('system-ui');
 });
 
-test('a font that arrives late moves nothing', async ({ page }) => {
+/** The fonts Chromium really drew an element's text with (CDP), by family name. */
+async function drawnWith(page: Page, selector: string): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('DOM.enable');
+  await cdp.send('CSS.enable');
+  const { root } = await cdp.send('DOM.getDocument');
+  const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+  const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+  await cdp.detach();
+  return fonts.map((f) => f.familyName);
+}
+
+test('a font that arrives after the first paint is not swapped in: nothing moves', async ({ page }) => {
   await page.addInitScript(() => {
     const shifts: number[] = [];
     Object.assign(window, { __shifts: shifts });
@@ -215,17 +227,23 @@ test('a font that arrives late moves nothing', async ({ page }) => {
   let arrived!: () => void;
   const fontArrived = new Promise<void>((resolve) => (arrived = resolve));
   await page.route(/\.woff2$/, async (route) => {
-    await new Promise((r) => setTimeout(r, 2500));
+    await new Promise((r) => setTimeout(r, 3000));
     await route.continue();
     arrived();
   });
   // Not waiting for `load`: a preloaded file holds it back, and the page is drawn before.
-  await page.goto('khau-hieu/', { waitUntil: 'commit' });
-  await expect(page.locator('main h1')).toBeVisible();
+  await page.goto('khau-hieu/cham-dut-bao-luc-vun-dap-yeu-thuong/', { waitUntil: 'commit' });
+  await expect(page.locator('main h1')).toBeVisible({ timeout: 15_000 });
   const before = await page.locator('main h1').boundingBox();
   await fontArrived;
   await page.evaluate(() => document.fonts.ready);
   await page.waitForTimeout(500);
+  // Still the fallback (a swap would have drawn Be Vietnam Pro now), in the same place.
+  expect(await drawnWith(page, 'main h1')).not.toContain('Be Vietnam Pro');
   expect(await page.locator('main h1').boundingBox()).toEqual(before);
   expect(await page.evaluate(() => (window as unknown as { __shifts: number[] }).__shifts)).toEqual([]);
+  // The next page, the file now at hand, is drawn in it.
+  await page.unrouteAll();
+  await page.goto('khau-hieu/');
+  expect(await drawnWith(page, 'main h1')).toEqual(['Be Vietnam Pro']);
 });
