@@ -7,6 +7,7 @@ import { sitemap } from './src/build/integrations/sitemap';
 import { search } from './src/build/integrations/search';
 import { clientGuard } from './src/build/integrations/client-guard';
 import { printFiles } from './src/build/integrations/print-files';
+import { offline } from './src/build/integrations/offline';
 
 // https://docs.astro.build/en/reference/configuration-reference/
 export default defineConfig({
@@ -27,5 +28,7 @@ export default defineConfig({
     mdx(),
     sitemap(),
     search(),
+    // Last: it lists the files every integration above wrote into dist/.
+    offline(),
   ],
 });
