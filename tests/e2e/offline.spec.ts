@@ -10,6 +10,8 @@ import { watch } from './helpers';
 import { openAndType, resultLinks, resultPaths, searchPage, SLOGAN_5, vi } from './search-helpers';
 
 test.use({ serviceWorkers: 'allow', viewport: { width: 360, height: 740 } });
+// Saving downloads the whole copy (about 3 MB) first: slow on a loaded machine.
+test.describe.configure({ timeout: 120_000 });
 
 const SLOGAN_5_TEXT = 'Chấm dứt bạo lực, vun đắp yêu thương.';
 
@@ -50,6 +52,8 @@ test('after saving, home, a slogan, the plan and search work with the network cu
   const { errors } = watch(page);
   await saveCopy(page);
   await context.setOffline(true);
+  const failed: string[] = [];
+  page.on('requestfailed', (request) => failed.push(new URL(request.url()).pathname));
 
   await page.goto('');
   await expect(page.locator('h1')).toBeVisible();
@@ -57,7 +61,8 @@ test('after saving, home, a slogan, the plan and search work with the network cu
   expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toContain('Be Vietnam Pro');
 
   await page.goto(SLOGAN_5);
-  await expect(page.locator('h1, blockquote').filter({ hasText: SLOGAN_5_TEXT }).first()).toBeVisible();
+  await expect(page.locator('h1')).toHaveText(/5/);
+  await expect(page.locator('main')).toContainText(SLOGAN_5_TEXT);
 
   await page.goto('ke-hoach/');
   await expect(page.locator('main')).toContainText(SLOGAN_5_TEXT);
@@ -81,7 +86,10 @@ test('after saving, home, a slogan, the plan and search work with the network cu
   await expect(page).toHaveURL(/ke-hoach\/$/);
 
   await context.setOffline(false);
-  expect(errors.filter((error) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(error))).toEqual([]);
+  // What failed offline is print files' previews never seen online (not in the copy) and
+  // nothing else: every page's styles, scripts, fonts and search came from the copy.
+  expect(failed.filter((path) => !/\/tai-lieu\/xem-truoc\/[^/]+\.webp$/.test(path))).toEqual([]);
+  expect(errors.filter((error) => !error.includes('net::ERR_FAILED'))).toEqual([]);
 });
 
 test('print files are never in the copy, but one downloaded while online stays available offline', async ({
@@ -104,9 +112,9 @@ test('print files are never in the copy, but one downloaded while online stays a
     return urls;
   });
   expect(precached.length).toBeGreaterThan(50);
-  expect(precached.filter((url) => /\/tai-lieu\/.*\.(pdf|zip|svg|png|webp|json|txt)(\?|$)|SHA256SUMS/.test(url))).toEqual(
-    [],
-  );
+  expect(
+    precached.filter((url) => /\/tai-lieu\/.*\.(pdf|zip|svg|png|webp|json|txt)(\?|$)|SHA256SUMS/.test(url)),
+  ).toEqual([]);
 
   const size = (path: string) =>
     page.evaluate(async (url) => {

@@ -54,6 +54,28 @@ export function checkEntries<T extends ManifestEntry>(entries: readonly T[]): T[
   return entries.map((entry) => ({ ...entry, revision: entry.revision?.slice(0, REVISION_LENGTH) ?? null }));
 }
 
+/** What to precache from the build in `root` (also what the tests list with `getManifest`). */
+export function precacheOptions(root: string) {
+  return {
+    globDirectory: root,
+    globPatterns: PRECACHED,
+    globIgnores: NOT_PRECACHED,
+    dontCacheBustURLsMatching: HASHED_NAMES,
+    manifestTransforms: [
+      <T extends ManifestEntry>(entries: T[]) => ({ manifest: checkEntries(entries), warnings: [] }),
+    ],
+  };
+}
+
+/**
+ * The downloads kept once fetched: the print files (`tai-lieu/`, but not its pages, whose
+ * addresses end in `/`) and the calendar file. Matched against the whole URL; Workbox takes a
+ * match of another origin only at its start, which this never is.
+ */
+export function downloadPattern(base: string): RegExp {
+  return new RegExp(`${escapeRegExp(base)}(tai-lieu/[^?#]*[^/?#]|lich-trinh/[^/?#]+\\.ics)([?#].*)?$`);
+}
+
 /**
  * The opt-in offline copy ("Lưu để đọc khi không có mạng" on /tro-giup/,
  * src/components/offline/): writes `sw.js` at the end of the build with Workbox's
@@ -86,12 +108,8 @@ export function offline(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
         const { count, size, warnings } = await generateSW({
+          ...precacheOptions(root),
           swDest: join(root, SERVICE_WORKER_FILE),
-          globDirectory: root,
-          globPatterns: PRECACHED,
-          globIgnores: NOT_PRECACHED,
-          dontCacheBustURLsMatching: HASHED_NAMES,
-          manifestTransforms: [(entries) => ({ manifest: checkEntries(entries), warnings: [] })],
           ignoreURLParametersMatching: [/./],
           directoryIndex: 'index.html',
           skipWaiting: false,
@@ -103,8 +121,7 @@ export function offline(): AstroIntegration {
           babelPresetEnvTargets: ['chrome >= 90', 'firefox >= 90', 'safari >= 15'],
           runtimeCaching: [
             {
-              // Print files (tai-lieu/, but not its pages) and the calendar file.
-              urlPattern: new RegExp(`${escapeRegExp(base)}(tai-lieu/[^?#]*[^/?#]|lich-trinh/[^/?#]+\\.ics)([?#].*)?$`),
+              urlPattern: downloadPattern(base),
               handler: 'NetworkFirst',
               // NetworkFirst keeps only complete `200` answers (never a `206` part of a file).
               options: { cacheName: 'tai-lieu' },
