@@ -186,6 +186,12 @@ test('"remove" unregisters the worker and deletes every cache, and says so', asy
 });
 
 test('on return, the help page says a copy is saved and offers only "remove"', async ({ page }) => {
+  // The worker and the manifest are the site's own files: the policy (default-src 'self') lets them be.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    Object.assign(window, { __violations: seen });
+    document.addEventListener('securitypolicyviolation', (event) => seen.push(event.effectiveDirective));
+  });
   await saveCopy(page);
   await page.goto('');
   await page.goto('tro-giup/');
@@ -197,4 +203,5 @@ test('on return, the help page says a copy is saved and offers only "remove"', a
   const manifest = await page.evaluate(async () => (await fetch('../manifest.webmanifest')).json());
   expect(manifest).toMatchObject({ lang: 'vi', start_url: './', display: 'standalone' });
   expect(manifest.icons.map((icon: { sizes: string }) => icon.sizes)).toEqual(['192x192', '512x512', 'any']);
+  expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
 });
