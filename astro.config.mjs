@@ -8,6 +8,7 @@ import { sitemap } from './src/build/integrations/sitemap';
 import { search } from './src/build/integrations/search';
 import { clientGuard } from './src/build/integrations/client-guard';
 import { printFiles } from './src/build/integrations/print-files';
+import { offline } from './src/build/integrations/offline';
 import { brandFontCss } from './src/build/integrations/brand-font';
 import { BRAND_FONT, writeBrandFont } from './src/build/fonts/brand-font';
 import { contentDirOf } from './src/build/content/load';
@@ -56,5 +57,7 @@ export default defineConfig({
     mdx(),
     sitemap(),
     search(),
+    // Last: it lists the files every integration above wrote into dist/.
+    offline(),
   ],
 });

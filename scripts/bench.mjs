@@ -21,6 +21,7 @@ import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './browser.mjs';
 import { LOCAL_SITE_URL, basePath } from '../site.config.mjs';
 import { benchSearch } from './bench/search.mjs';
+import { benchOffline } from './bench/offline.mjs';
 import { kb, median } from './bench/stats.mjs';
 
 const { values } = parseArgs({
@@ -275,6 +276,7 @@ try {
   if (only.has('search')) {
     results.search = await benchSearch({ executablePath, paths, origin, runs });
   }
+  if (only.has('size') || only.has('offline')) results.offline = await benchOffline({ executablePath, paths, origin });
 } finally {
   server.kill();
 }
