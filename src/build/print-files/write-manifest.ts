@@ -39,6 +39,7 @@ export function describeFile({ design, output, entry }: RenderedOutput): Manifes
     type: spec.type,
     purpose: spec.purpose,
     cropMarks: spec.cropMarks === true,
+    eyelets: spec.eyelets === true,
     bytes: entry.bytes,
     sha256: entry.sha256,
   };

@@ -20,6 +20,7 @@ const file = (formatId: string, kind: ManifestFile['kind'], type: ManifestFile['
   type,
   purpose: 'print',
   cropMarks: false,
+  eyelets: false,
   bytes: 1,
   sha256: 'a'.repeat(64),
 });

@@ -46,6 +46,7 @@ const files: ManifestFile[] = [a4, og].flatMap((format) =>
       type: spec.type,
       purpose: spec.purpose,
       cropMarks: spec.cropMarks === true,
+      eyelets: spec.eyelets === true,
       bytes: 1,
       sha256: '0'.repeat(64),
     };
@@ -77,6 +78,8 @@ const manifest: PrintManifest = {
       formatId: 'a4',
       scheme: 'cam',
       lines: { slogan: ['CHẤM DỨT BẠO LỰC,', 'VUN ĐẮP YÊU THƯƠNG'] },
+      capHeights: { slogan: 15.2 },
+      hem: 10,
     },
   ],
 };
