@@ -94,7 +94,14 @@ export function bundleReadme(
     `- ${SUMS_NAME}: ${t('printReadme.sumsFile')}`,
     '',
     // Screen images only (social formats): nothing to say about printing them.
-    ...(printFormats.length ? printing(printFormats, condition, finishing, members.some((m) => m.eyelets)) : []),
+    ...(printFormats.length
+      ? printing(
+          printFormats,
+          condition,
+          finishing,
+          members.some((m) => m.eyelets),
+        )
+      : []),
     t('printReadme.checkHeading'),
     t('printReadme.check', { sums: SUMS_NAME }),
   ];

@@ -132,24 +132,22 @@ async function artworkOf(
 }
 
 /** The bytes of one file of a laid-out design. */
-async function renderOutput(
-  scene: Scene,
-  spec: OutputSpec,
-  source: PrintSource,
-  design: Design,
-): Promise<Uint8Array> {
+async function renderOutput(scene: Scene, spec: OutputSpec, source: PrintSource, design: Design): Promise<Uint8Array> {
   const { slogan, format } = design;
   switch (spec.type) {
     case 'pdf':
-      return renderPdf(spec.eyelets ? withEyelets(scene, format, source.publishing.finishing ?? DEFAULT_FINISHING) : scene, {
-        cropMarks: spec.cropMarks,
-        title: presentedText(slogan.text),
-        subject: source.heading,
-        author: cleanText(source.unitLine ?? '') || undefined,
-        date: pdfDate(source.publishing),
-        creator: source.publishing.fileCreator,
-        outputCondition: outputConditionOf(source),
-      });
+      return renderPdf(
+        spec.eyelets ? withEyelets(scene, format, source.publishing.finishing ?? DEFAULT_FINISHING) : scene,
+        {
+          cropMarks: spec.cropMarks,
+          title: presentedText(slogan.text),
+          subject: source.heading,
+          author: cleanText(source.unitLine ?? '') || undefined,
+          date: pdfDate(source.publishing),
+          creator: source.publishing.fileCreator,
+          outputCondition: outputConditionOf(source),
+        },
+      );
     case 'svg':
       return Buffer.from(renderSvg(scene, { area: spec.area }), 'utf8');
     case 'png':

@@ -6,7 +6,7 @@
  * generator (`generate.ts`, Node-only) follows the same plan.
  */
 
-import { hasEyelets } from '../print/finishing';
+import { hasEyelets, type PrintFinishing } from '../print/finishing';
 import { isPrintFormat, printFileName, type FormatKind, type PrintFormat } from '../print/formats';
 
 /** Site folder (relative to the base path) that holds the print files. */
@@ -202,6 +202,8 @@ export interface PrintManifest {
     readonly identifier: string;
     readonly name: string;
   };
+  /** Hem zones and eyelet marks every file follows (the campaign's `publishing.finishing`). */
+  readonly finishing: PrintFinishing;
   readonly files: readonly ManifestFile[];
   readonly bundles: readonly ManifestBundle[];
   /** Every artwork with its laid-out lines. */
@@ -211,7 +213,14 @@ export interface PrintManifest {
 /** The file of a slogan, format, scheme and type, if generated. */
 export function findFile(
   manifest: PrintManifest,
-  query: { sloganId: string; formatId: string; scheme: string; type: OutputType; cropMarks?: boolean; eyelets?: boolean },
+  query: {
+    sloganId: string;
+    formatId: string;
+    scheme: string;
+    type: OutputType;
+    cropMarks?: boolean;
+    eyelets?: boolean;
+  },
 ): ManifestFile | undefined {
   return manifest.files.find(
     (file) =>

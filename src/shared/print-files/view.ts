@@ -11,7 +11,11 @@ import type { ColourScheme, PrintFormat } from '../print/index';
 import { findFile, type ManifestBundle, type ManifestFile, type OutputType, type PrintManifest } from './manifest';
 
 /** The files listed for download, in this order: the PDF, its crop-mark or eyelet variant, SVG, PNG. */
-export const LISTED: readonly { readonly type: OutputType; readonly cropMarks?: boolean; readonly eyelets?: boolean }[] = [
+export const LISTED: readonly {
+  readonly type: OutputType;
+  readonly cropMarks?: boolean;
+  readonly eyelets?: boolean;
+}[] = [
   { type: 'pdf' },
   { type: 'pdf', cropMarks: true },
   { type: 'pdf', eyelets: true },

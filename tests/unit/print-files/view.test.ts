@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getFormat, getScheme } from '../../../src/shared/print';
+import { DEFAULT_FINISHING } from '../../../src/shared/print/finishing';
 import {
   outputPath,
   outputsFor,
@@ -66,6 +67,7 @@ const bundle = {
 const manifest: PrintManifest = {
   version: 1,
   generator: '0',
+  finishing: DEFAULT_FINISHING,
   heading: '',
   footer: '',
   unitLine: '',
