@@ -63,7 +63,9 @@ function hemInk(raster: Raster, format: PrintFormat, hem: number, dpi: number): 
       const [px0, px1, py0, py1] = [x * mmPerPx, (x + 1) * mmPerPx, y * mmPerPx, (y + 1) * mmPerPx];
       const insideLive =
         px1 > live.x0 - mmPerPx && px0 < live.x1 + mmPerPx && py1 > live.y0 - mmPerPx && py0 < live.y1 + mmPerPx;
-      if (insideLive) continue;
+      // The last column and row may reach past the page (pdftoppm rounds the size up).
+      const pastPage = px1 > format.width + 2 * format.bleed + 1e-6 || py1 > format.height + 2 * format.bleed + 1e-6;
+      if (insideLive || pastPage) continue;
       const i = (y * width + x) * 3;
       if (Math.abs(data[i]! - bg[0]!) + Math.abs(data[i + 1]! - bg[1]!) + Math.abs(data[i + 2]! - bg[2]!) > TOLERANCE)
         found.push({ x: (x + 0.5) * mmPerPx, y: (y + 0.5) * mmPerPx });
