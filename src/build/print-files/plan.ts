@@ -13,6 +13,7 @@ import {
   type OutputCondition,
   type PrintFormat,
 } from '../../shared/print/index';
+import type { PrintFinishing } from '../../shared/print/finishing';
 import { outputPath, outputsFor, type OutputSpec } from '../../shared/print-files/manifest';
 import { sha256, type PrintCache } from './cache';
 
@@ -26,6 +27,8 @@ export interface PrintSlogan {
 export interface FilePublishing {
   readonly fileDate: string;
   readonly fileCreator: string;
+  /** Hem zones and eyelet marks (`finishing.ts`); the engine's defaults when absent. */
+  readonly finishing?: PrintFinishing | undefined;
 }
 
 /** What goes on the files: from the content (never typed here). */

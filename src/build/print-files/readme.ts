@@ -1,7 +1,7 @@
 /**
  * What every ZIP carries besides the print files: `DOC-TRUOC-KHI-IN.txt` ("read
  * before printing", in Vietnamese: what the ZIP holds, the output condition, trim and
- * bleed, printing at 100%, banner finishing) and `SHA256SUMS` (the files' SHA-256,
+ * bleed, printing at 100%, the hem zones, banner finishing and eyelet marks) and `SHA256SUMS` (the files' SHA-256,
  * as `sha256sum -c` reads them). The words come from `src/i18n/vi.json`.
  *
  * NODE ONLY (node:crypto through `cache.ts`).
@@ -9,7 +9,8 @@
 
 import { formatLabel, formatNumber, formatSize, t } from '../../i18n';
 import { FORMATS, SCHEMES, type OutputCondition, type PrintFormat } from '../../shared/print/index';
-import type { ManifestFile } from '../../shared/print-files/manifest';
+import { DEFAULT_FINISHING, hasEyelets, hemOf, type PrintFinishing } from '../../shared/print/finishing';
+import { EYELETS_SUFFIX, type ManifestFile } from '../../shared/print-files/manifest';
 import { fileLabel } from '../../shared/print-files/view';
 import { sha256 } from './cache';
 
@@ -25,8 +26,14 @@ export function sha256Sums(entries: readonly { readonly name: string; readonly s
 
 const mm = (width: number, height: number): string => formatSize(width, height, 'mm');
 
-/** The readme's paragraphs on printing: condition, trim and bleed, 100%, banner finishing. */
-function printing(formats: readonly PrintFormat[], condition: OutputCondition): string[] {
+/** The readme's paragraphs on printing: condition, trim and bleed, 100%, hem zones, banner finishing. */
+function printing(
+  formats: readonly PrintFormat[],
+  condition: OutputCondition,
+  finishing: PrintFinishing,
+  eyeletsIncluded: boolean,
+): string[] {
+  const { eyelets } = finishing;
   return [
     t('printReadme.conditionHeading'),
     t('printReadme.condition', { condition: `${condition.name} (${condition.identifier})` }),
@@ -44,7 +51,24 @@ function printing(formats: readonly PrintFormat[], condition: OutputCondition): 
     t('printReadme.scaleHeading'),
     t('printReadme.scale'),
     '',
-    ...(formats.some((f) => f.kind === 'banner') ? [t('printReadme.bannerHeading'), t('printReadme.banner'), ''] : []),
+    t('printReadme.hemHeading'),
+    t('printReadme.hem'),
+    ...formats.map((f) => t('printReadme.hemLine', { format: f.label, hem: formatNumber(hemOf(f, finishing)) })),
+    '',
+    ...(formats.some(hasEyelets)
+      ? [
+          t('printReadme.bannerHeading'),
+          t('printReadme.banner'),
+          t('printReadme.eyelets', {
+            suffix: EYELETS_SUFFIX,
+            diameter: formatNumber(eyelets.diameter),
+            inset: formatNumber(eyelets.inset),
+            spacing: formatNumber(eyelets.spacing / 10),
+          }),
+          t(eyeletsIncluded ? 'printReadme.eyeletsHere' : 'printReadme.eyeletsElsewhere'),
+          '',
+        ]
+      : []),
   ];
 }
 
@@ -52,7 +76,11 @@ function printing(formats: readonly PrintFormat[], condition: OutputCondition): 
  * The readme of a ZIP holding `members`. Windows line ends and a byte order mark, so
  * that Notepad on an old office computer shows the Vietnamese letters.
  */
-export function bundleReadme(members: readonly ManifestFile[], condition: OutputCondition): Uint8Array {
+export function bundleReadme(
+  members: readonly ManifestFile[],
+  condition: OutputCondition,
+  finishing: PrintFinishing = DEFAULT_FINISHING,
+): Uint8Array {
   const formats = FORMATS.filter((format) => members.some((m) => m.formatId === format.id));
   const printFormats = formats.filter((format) => format.unit === 'mm');
   const schemeLabel = (id: string) => SCHEMES.find((s) => s.id === id)?.label ?? id;
@@ -68,7 +96,14 @@ export function bundleReadme(members: readonly ManifestFile[], condition: Output
     `- ${SUMS_NAME}: ${t('printReadme.sumsFile')}`,
     '',
     // Screen images only (social formats): nothing to say about printing them.
-    ...(printFormats.length ? printing(printFormats, condition) : []),
+    ...(printFormats.length
+      ? printing(
+          printFormats,
+          condition,
+          finishing,
+          members.some((m) => m.eyelets),
+        )
+      : []),
     t('printReadme.checkHeading'),
     t('printReadme.check', { sums: SUMS_NAME }),
   ];
@@ -79,8 +114,9 @@ export function bundleReadme(members: readonly ManifestFile[], condition: Output
 export function bundleExtras(
   members: readonly ManifestFile[],
   condition: OutputCondition,
+  finishing: PrintFinishing = DEFAULT_FINISHING,
 ): { readonly name: string; readonly data: Uint8Array }[] {
-  const readme = bundleReadme(members, condition);
+  const readme = bundleReadme(members, condition, finishing);
   const sums = sha256Sums([
     ...members.map((m) => ({ name: m.name, sha256: m.sha256 })),
     { name: README_NAME, sha256: sha256(readme) },

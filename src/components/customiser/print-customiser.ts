@@ -19,6 +19,7 @@ import { createLayoutFont, type FontkitFontLike, type PrintFonts } from '../../s
 import { FORMATS, findFormat, isPrintFormat, printFileName, type PrintFormat } from '../../shared/print/formats';
 import { artworkHeading, presentedText } from '../../shared/presentation';
 import { pdfDate } from '../../shared/publishing';
+import type { PrintFinishing } from '../../shared/print/finishing';
 import { layoutScene } from '../../shared/print/layout';
 import type { Scene } from '../../shared/print/scene';
 import { renderSvg } from '../../shared/print/render-svg';
@@ -156,8 +157,16 @@ class PrintCustomiserElement extends HTMLElement {
       heading: artworkHeading(choice.slogan, heading, this.dataset['theme'] ?? ''),
       footer: this.dataset['footer'] ?? '',
       unitLine: choice.unitRaw,
+      // The campaign's hem zones (content), as the build's files have them.
+      finishing: this.finishing(),
       fonts: this.fonts,
     });
+  }
+
+  /** The campaign's hem zones and eyelet marks (`data-finishing`, JSON); the engine's defaults without. */
+  private finishing(): PrintFinishing | undefined {
+    const json = this.dataset['finishing'];
+    return json ? (JSON.parse(json) as PrintFinishing) : undefined;
   }
 
   private update(): void {

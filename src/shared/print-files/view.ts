@@ -10,10 +10,15 @@ import { formatLabel, formatNumber, t } from '../../i18n';
 import type { ColourScheme, PrintFormat } from '../print/index';
 import { findFile, type ManifestBundle, type ManifestFile, type OutputType, type PrintManifest } from './manifest';
 
-/** The files listed for download, in this order: the PDF, its crop-mark variant, SVG, PNG. */
-export const LISTED: readonly { readonly type: OutputType; readonly cropMarks?: boolean }[] = [
+/** The files listed for download, in this order: the PDF, its crop-mark or eyelet variant, SVG, PNG. */
+export const LISTED: readonly {
+  readonly type: OutputType;
+  readonly cropMarks?: boolean;
+  readonly eyelets?: boolean;
+}[] = [
   { type: 'pdf' },
   { type: 'pdf', cropMarks: true },
+  { type: 'pdf', eyelets: true },
   { type: 'svg' },
   { type: 'png' },
 ];
@@ -37,6 +42,7 @@ export interface DownloadLink<File extends ManifestFile | ManifestBundle = Manif
  */
 export function fileLabel(file: ManifestFile): string {
   if (file.cropMarks) return t('materials.pdfCropMarks');
+  if (file.eyelets) return t('materials.pdfEyelets');
   if (file.type !== 'png') return file.type.toUpperCase();
   if (file.dpi) return t('materials.pngDpi', { dpi: file.dpi });
   return file.pixels

@@ -8,6 +8,7 @@
  * the origin at the top-left corner of the bleed box and y pointing down.
  */
 
+import type { PrintFinishing } from './finishing';
 import type { PrintFonts } from './font';
 import type { FormatUnit, PrintFormat } from './formats';
 import type { ColourScheme, SchemeColour } from './schemes';
@@ -55,7 +56,8 @@ export type SceneItem =
     }
   | {
       readonly type: 'path';
-      readonly role: 'frame' | TextRole;
+      /** `eyelet`: a finishing mark in the hem zone (`finishing.ts`), only in a banner's eyelet variant. */
+      readonly role: 'frame' | 'eyelet' | TextRole;
       /** The outline, filled with the non-zero rule. */
       readonly path: readonly PathCommand[];
       readonly fill: SchemeColour;
@@ -116,6 +118,10 @@ export interface Scene {
   readonly trim: Box;
   /** Area all text stays inside: from the top of the content inside the frame to the bottom of the footer text. */
   readonly safe: Box;
+  /** Hem zone on every edge of the trim (`finishing.ts`): only the background (and eyelet marks) print there. */
+  readonly hem: number;
+  /** The live area: the trim less the hem zone. Every item but the background and eyelet marks lies inside it. */
+  readonly live: Box;
   /** The slogan as set (cleaned, NFC, original case): for titles and alt text. */
   readonly title: string;
   /** Drawing, back to front. */
@@ -137,6 +143,8 @@ export interface SceneInput {
   readonly footer: string;
   /** The issuing unit ("UBND huyện Tam Đường"), case kept. Empty or blank: no unit line. */
   readonly unitLine?: string | undefined;
+  /** Hem zones and eyelet marks (`publishing.finishing` of the campaign); default `DEFAULT_FINISHING`. */
+  readonly finishing?: PrintFinishing | undefined;
   /** Set the slogan in capitals, as slogan banners are. Default `true`. */
   readonly uppercase?: boolean | undefined;
   readonly fonts: PrintFonts;

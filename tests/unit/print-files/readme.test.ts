@@ -20,6 +20,7 @@ const file = (formatId: string, kind: ManifestFile['kind'], type: ManifestFile['
   type,
   purpose: 'print',
   cropMarks: false,
+  eyelets: false,
   bytes: 1,
   sha256: 'a'.repeat(64),
 });
@@ -34,7 +35,9 @@ describe('the readme and SHA256SUMS of a ZIP', () => {
     expect(readme).toContain('Japan Color 2001 Coated (JC200103)');
     expect(readme).toContain('thành phẩm 210 × 297 mm, trang PDF 216 × 303 mm');
     expect(readme).toContain('100%');
-    expect(readme).not.toContain('khoen');
+    expect(readme).toContain('VÙNG VIỀN: CHỈ IN MÀU NỀN');
+    expect(readme).toContain('- Áp phích A4 (210 × 297 mm): 10 mm mỗi cạnh');
+    expect(readme).not.toContain('GIA CÔNG BĂNG RÔN');
     expect(text(bundleReadme([file('a4', 'poster', 'pdf')], getOutputCondition('fogra39')))).toContain('FOGRA39');
   });
 
@@ -52,10 +55,14 @@ describe('the readme and SHA256SUMS of a ZIP', () => {
     expect(readme).not.toMatch(/\d{4}\s*(mm|px|×)|×\s*\d{4}|\d\s+%/);
   });
 
-  it('adds banner finishing where the ZIP holds a banner', () => {
-    expect(text(bundleReadme([file('bang-ron-3x1', 'banner', 'pdf')], DEFAULT_OUTPUT_CONDITION))).toMatch(
-      /GIA CÔNG BĂNG RÔN\r\n.*bạt hiflex.*khoen \(ô-dê\)/,
-    );
+  it('adds banner finishing where the ZIP holds a banner: hem, eyelet marks and where their file is', () => {
+    const readme = text(bundleReadme([file('bang-ron-3x1', 'banner', 'pdf')], DEFAULT_OUTPUT_CONDITION));
+    expect(readme).toMatch(/GIA CÔNG BĂNG RÔN\r\n.*bạt hiflex.*khoen \(ô-dê\)/);
+    expect(readme).toContain('- Băng rôn 3 × 1 m: 40 mm mỗi cạnh');
+    expect(readme).toContain('_khoen.pdf');
+    expect(readme).toContain('cách nhau không quá 50 cm');
+    expect(readme).toContain('không theo tiêu chuẩn nào');
+    expect(readme).toContain('không có trong gói này');
   });
 
   it('lists every member and the readme in the form sha256sum -c reads', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getFormat, getScheme } from '../../../src/shared/print';
+import { DEFAULT_FINISHING } from '../../../src/shared/print/finishing';
 import {
   outputPath,
   outputsFor,
@@ -46,6 +47,7 @@ const files: ManifestFile[] = [a4, og].flatMap((format) =>
       type: spec.type,
       purpose: spec.purpose,
       cropMarks: spec.cropMarks === true,
+      eyelets: spec.eyelets === true,
       bytes: 1,
       sha256: '0'.repeat(64),
     };
@@ -65,6 +67,7 @@ const bundle = {
 const manifest: PrintManifest = {
   version: 1,
   generator: '0',
+  finishing: DEFAULT_FINISHING,
   heading: '',
   footer: '',
   unitLine: '',
@@ -77,6 +80,8 @@ const manifest: PrintManifest = {
       formatId: 'a4',
       scheme: 'cam',
       lines: { slogan: ['CHẤM DỨT BẠO LỰC,', 'VUN ĐẮP YÊU THƯƠNG'] },
+      capHeights: { slogan: 15.2 },
+      hem: 10,
     },
   ],
 };
