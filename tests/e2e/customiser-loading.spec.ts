@@ -32,6 +32,20 @@ test('the form works before the engine, which loads in a worker, then pdf-lib be
   await expect(page.locator('.js-customiser-status')).toHaveText(vi['customiser.loading']!);
   // The fonts are asked for without any use of the form (the page went idle).
   await expect.poll(() => requested.filter((r) => isPrintFont(r.url)).length).toBe(2);
+  // The build's preview image of the choice is there, sized, and follows the choice.
+  const image = page.locator('.js-customiser-preview-image');
+  await expect(image).toBeVisible();
+  await expect(image).toHaveAttribute('src', /\/tai-lieu\/xem-truoc\/[^/]+_a4_cam\.webp$/);
+  expect(
+    await image.evaluate((img: HTMLImageElement) => [img.getAttribute('width'), img.getAttribute('height')]),
+  ).toEqual(['226', '320']);
+  await page.getByLabel('Khổ', { exact: true }).selectOption('og-1200x630');
+  await expect(image).toHaveAttribute('src', /_og-1200x630_cam\.webp$/);
+  await expect(image).toHaveJSProperty('naturalWidth', 320);
+  expect(
+    await image.evaluate((img: HTMLImageElement) => [img.getAttribute('width'), img.getAttribute('height')]),
+  ).toEqual(['320', '168']);
+  await page.getByLabel('Khổ', { exact: true }).selectOption('a4');
   // The form is usable meanwhile, and its buttons wait.
   const field = page.getByLabel(vi['customiser.unit']!);
   await field.pressSequentially(UNIT);
@@ -45,6 +59,7 @@ test('the form works before the engine, which loads in a worker, then pdf-lib be
   // The first preview shows what was typed before the engine was there.
   await expect(page.locator('.js-customiser-unit-shown')).toHaveText(UNIT);
   await expect(page.locator('.js-customiser-preview svg')).toBeVisible();
+  await expect(image).toHaveCount(0);
   // The engine ran in a worker, not on the page.
   expect(page.workers().map((w) => w.url())).toEqual([expect.stringMatching(/\/_astro\/engine\.worker-[^/]+\.js$/)]);
   expect(requested.some((r) => isEngine(r.url))).toBe(true);

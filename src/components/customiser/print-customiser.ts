@@ -22,7 +22,7 @@ import { artworkHeading, presentedText } from '../../shared/presentation';
 import { pdfDate } from '../../shared/publishing';
 import { SCHEMES, findScheme, type ColourScheme } from '../../shared/print/schemes';
 import { cleanText } from '../../shared/print/text';
-import { OFFICE_PNG_DPI, OFFICE_PNG_FORMATS } from '../../shared/print-files/manifest';
+import { OFFICE_PNG_DPI, OFFICE_PNG_FORMATS, PREVIEW_MAX_SIDE, outputPath } from '../../shared/print-files/manifest';
 import { slugify } from '../../shared/slug';
 import { Announcer } from './announcer';
 import type { Design, EngineRequest, EngineResponse } from './engine-protocol';
@@ -98,6 +98,7 @@ class PrintCustomiserElement extends HTMLElement {
     this.dataset['state'] = 'loading';
     this.setStatus(this.text('customiser.loading'));
     this.updatePngButton();
+    this.updatePreviewImage();
 
     // The engine loads when the page is idle, or at once when the form is used first.
     const start = () => {
@@ -212,6 +213,7 @@ class PrintCustomiserElement extends HTMLElement {
   /** Ask for a new preview at most once per frame while typing. */
   private schedule(): void {
     this.updatePngButton();
+    if (!this.engineReady) this.updatePreviewImage();
     if (!this.engineReady || this.frame) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
@@ -305,8 +307,30 @@ class PrintCustomiserElement extends HTMLElement {
       const shapes = [...fresh.children];
       this.previewItems = lines.map((line) => (/^<(path|rect)\b/.test(line) ? shapes.shift() : undefined));
       preview.replaceChildren(fresh);
+      this.querySelector('.js-customiser-preview-image')?.remove();
     }
     this.previewLines = lines;
+  }
+
+  /** Until the engine is ready: the build's preview image of the slogan, format and colours chosen. */
+  private updatePreviewImage(): void {
+    const image = this.querySelector<HTMLImageElement>('.js-customiser-preview-image');
+    if (!image) return;
+    const { sloganId, slogan, format, scheme } = this.read();
+    const path = outputPath(sloganId, format.id, scheme.id, { type: 'webp', purpose: 'preview' });
+    const src = new URL(path, new URL(this.dataset['previews'] ?? '', document.baseURI)).href;
+    if (image.src === src) return;
+    // As the build sizes it (src/shared/print-files/manifest.ts): the longer side PREVIEW_MAX_SIDE.
+    const landscape = format.width >= format.height;
+    image.width = landscape ? PREVIEW_MAX_SIDE : Math.round((PREVIEW_MAX_SIDE * format.width) / format.height);
+    image.height = landscape ? Math.round((PREVIEW_MAX_SIDE * format.height) / format.width) : PREVIEW_MAX_SIDE;
+    image.alt = this.text('customiser.previewAlt', {
+      format: format.label,
+      scheme: scheme.label,
+      slogan,
+      unit: this.text('customiser.previewAltNoUnit'),
+    });
+    image.src = src;
   }
 
   /** PNG only where the build makes one. */
