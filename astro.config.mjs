@@ -30,7 +30,8 @@ export default defineConfig({
   // No inline CSS or JS, no data: URLs: the Content-Security-Policy (deploy/) allows only the
   // site's own files. CSS and scripts go to hashed files under /_astro/, cached for good.
   build: { format: 'directory', inlineStylesheets: 'never' },
-  vite: { build: { assetsInlineLimit: 0 } },
+  // The customiser's worker is an ES module, so that it can load pdf-lib apart (code splitting).
+  vite: { build: { assetsInlineLimit: 0 }, worker: { format: 'es' } },
   server: { host: '127.0.0.1' },
   devToolbar: { enabled: false },
   // Headings and slogans only; body text is the system's font. Astro copies the file to
