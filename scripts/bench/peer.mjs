@@ -2,7 +2,7 @@
 // campaign built with Starlight's defaults, measured beside this site in the same run.
 // The shared folder is never written to: it is copied to .cache/peer-starlight/ (ignored by
 // git) and installed there with `npm ci` once (again only when its package-lock.json changes).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join, resolve } from 'node:path';
