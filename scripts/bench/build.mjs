@@ -69,12 +69,14 @@ export function benchBuild({ runs, peerDir, log = console.log }) {
     log(
       `  ${key.padEnd(30)} ${(table.ours[key]?.toFixed(2) ?? '–').padStart(7)} ${(table.peer[key]?.toFixed(2) ?? '–').padStart(7)}`,
     );
-  const result = { runs: { ours, peer }, medianSeconds: median(ours), phases: table };
-  if (peer.length) {
-    result.peerMedianSeconds = median(peer);
-    result.ratio = median(ours) / median(peer);
+  const withPeer = peer.length > 0;
+  return {
+    runs: { ours, peer },
+    medianSeconds: median(ours),
+    phases: table,
+    peerMedianSeconds: withPeer ? median(peer) : undefined,
+    ratio: withPeer ? median(ours) / median(peer) : undefined,
     // Each run beside the peer's next to it: less sensitive to a load that drifts.
-    result.pairRatioMedian = median(ours.map((t, i) => t / peer[i]));
-  }
-  return result;
+    pairRatioMedian: withPeer ? median(ours.map((t, i) => t / peer[i])) : undefined,
+  };
 }

@@ -68,7 +68,7 @@ export async function lighthouseScores({ executablePath, origin, pages, runs }) 
       rows.push({ kind, path, scores, runs: scoresByRun, failing });
     }
   } finally {
-    await chrome.kill();
+    chrome.kill();
   }
   return rows;
 }
