@@ -1,5 +1,5 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, rm, writeFile } from 'node:fs/promises';
 import { constants } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,8 +58,26 @@ export const PRINT_CACHE_DIR = '.cache/print-files';
 /** Timings of the last run, for `npm run bench`. */
 export const LAST_RUN_FILE = 'last-run.json';
 
-/** Files copied into `dist/` at once. */
+/** Files placed into `dist/` at once. */
 const COPY_CONCURRENCY = 8;
+
+/**
+ * Places a cached file at `target`: a hard link where the file system allows it (no bytes
+ * copied: about 100 MB of print files took most of a second to copy), a copy elsewhere
+ * (another file system, or one without hard links). The cache never writes a file in
+ * place (`writeAtomic` renames), so the link in `dist/` keeps the bytes it was given; a
+ * change made to it in `dist/` is seen by the cache (`PrintCache.has`) and rendered again.
+ * Files from elsewhere (the fonts in node_modules/) are always copied.
+ */
+async function place(from: string, target: string, canLink: boolean): Promise<void> {
+  await rm(target, { force: true });
+  try {
+    if (canLink) return await link(from, target);
+  } catch {
+    // Not here: copy.
+  }
+  await copyFile(from, target, constants.COPYFILE_FICLONE);
+}
 
 const TYPES: Record<string, string> = {
   '.pdf': 'application/pdf',
@@ -194,14 +212,13 @@ export function printFiles(): AstroIntegration {
         const started = performance.now();
         const outDir = fileURLToPath(dir);
         const all = [...result.siteFiles, ...(await fontFiles(cacheDir, contentText))];
-        // A few copies at a time; a reflink where the file system can, a plain copy elsewhere.
         await pLimit(COPY_CONCURRENCY).map(all, async (file) => {
           const target = join(outDir, file.path);
           await mkdir(dirname(target), { recursive: true });
-          await copyFile(file.from, target, constants.COPYFILE_FICLONE);
+          await place(file.from, target, file.from.startsWith(cacheDir));
         });
         const copySeconds = (performance.now() - started) / 1000;
-        logger.info(`copied ${all.length} print files and fonts into ${outDir} in ${copySeconds.toFixed(1)} s`);
+        logger.info(`placed ${all.length} print files and fonts in ${outDir} in ${copySeconds.toFixed(1)} s`);
         await writeFile(
           join(cacheDir, LAST_RUN_FILE),
           JSON.stringify(

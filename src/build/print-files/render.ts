@@ -166,7 +166,6 @@ export async function renderDesigns(
   designs: readonly Design[],
   { source, cache, concurrency, log }: RenderOptions,
 ): Promise<RenderResult> {
-  const fonts = loadPrintFonts();
   const limit = pLimit(concurrency);
   const jobs: Promise<RenderedOutput>[] = [];
   const artworks: ManifestArtwork[] = [];
@@ -179,7 +178,8 @@ export async function renderDesigns(
     for (const [i, design] of designs.entries()) {
       const { slogan } = design;
       let scene: Scene | undefined;
-      const sceneFor = (): Scene => (scene ??= layoutForBuild(design, source, fonts));
+      // Fonts are parsed only when something has to be laid out: not on a rebuild with nothing changed.
+      const sceneFor = (): Scene => (scene ??= layoutForBuild(design, source, loadPrintFonts()));
 
       artworks.push(await artworkOf(design, sceneFor, cache, fonts));
       for (const output of design.outputs) {
