@@ -114,7 +114,7 @@ async function artworkOf(
   design: Design,
   sceneFor: () => Scene,
   cache: PrintCache,
-  fonts: PrintFonts,
+  fonts: () => PrintFonts,
 ): Promise<ManifestArtwork> {
   const { layout } = design;
   let laid: ArtworkLayout;
@@ -123,7 +123,7 @@ async function artworkOf(
     await cache.remember(layout.key, layout.from);
   } else {
     const scene = sceneFor();
-    laid = { lines: linesOf(scene), capHeights: capHeightsOf(scene, fonts), hem: scene.hem };
+    laid = { lines: linesOf(scene), capHeights: capHeightsOf(scene, fonts()), hem: scene.hem };
     const data = Buffer.from(JSON.stringify(laid), 'utf8');
     await writeAtomic(layout.from, data);
     await cache.remember(layout.key, layout.from, data);
@@ -166,6 +166,9 @@ export async function renderDesigns(
   designs: readonly Design[],
   { source, cache, concurrency, log }: RenderOptions,
 ): Promise<RenderResult> {
+  // Fonts are parsed only when something has to be laid out: not on a rebuild with nothing changed.
+  let loaded: PrintFonts | undefined;
+  const fonts = (): PrintFonts => (loaded ??= loadPrintFonts());
   const limit = pLimit(concurrency);
   const jobs: Promise<RenderedOutput>[] = [];
   const artworks: ManifestArtwork[] = [];
@@ -178,8 +181,7 @@ export async function renderDesigns(
     for (const [i, design] of designs.entries()) {
       const { slogan } = design;
       let scene: Scene | undefined;
-      // Fonts are parsed only when something has to be laid out: not on a rebuild with nothing changed.
-      const sceneFor = (): Scene => (scene ??= layoutForBuild(design, source, loadPrintFonts()));
+      const sceneFor = (): Scene => (scene ??= layoutForBuild(design, source, fonts()));
 
       artworks.push(await artworkOf(design, sceneFor, cache, fonts));
       for (const output of design.outputs) {
