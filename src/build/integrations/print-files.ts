@@ -9,7 +9,8 @@ import { contentDirOf, loadContent } from '../content/load';
 import { generatePrintFiles, type GenerateResult, type SiteFile } from '../print-files/generate';
 import { PRINT_FONTS } from '../../shared/print-files/manifest';
 import { fontPackageDir, FONT_FILES } from '../print/load-fonts';
-import { posterFooterFrom, posterHeading } from '../../shared/print-texts';
+import { posterFooterFrom, posterHeading, posterLink } from '../../shared/print-texts';
+import { basePath, siteUrl } from '../config';
 
 type VitePlugin = Extract<NonNullable<ViteUserConfig['plugins']>[number], { name: string }>;
 
@@ -80,6 +81,7 @@ export function printFiles(): AstroIntegration {
           theme: campaign.theme,
           footer: posterFooterFrom(content.helpLines),
           publishing: campaign.publishing,
+          link: posterLink(siteUrl, basePath),
         },
       });
       generationSeconds = (performance.now() - started) / 1000;

@@ -77,6 +77,7 @@ export function layoutForBuild(design: Design, source: PrintSource, fonts: Print
     heading: artworkHeading(slogan.text, source.heading, source.theme ?? ''),
     footer: source.footer,
     unitLine: source.unitLine ?? '',
+    link: source.link,
     fonts,
   });
   if (scene.warnings.length)

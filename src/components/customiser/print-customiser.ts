@@ -23,6 +23,7 @@ import type { Scene } from '../../shared/print/scene';
 import { renderSvg } from '../../shared/print/render-svg';
 import { SCHEMES, findScheme, type ColourScheme } from '../../shared/print/schemes';
 import { cleanText } from '../../shared/print/text';
+import { checkVietnamesePhone, type PhoneCheck } from '../../shared/phone';
 import { OFFICE_PNG_DPI, OFFICE_PNG_FORMATS } from '../../shared/print-files/manifest';
 import { slugify } from '../../shared/slug';
 import { Announcer } from './announcer';
@@ -53,6 +54,8 @@ interface Choice {
   readonly format: PrintFormat;
   readonly scheme: ColourScheme;
   readonly unitRaw: string;
+  /** The phone field as checked: only a valid number is printed. */
+  readonly phone: PhoneCheck;
   readonly cropMarks: boolean;
 }
 
@@ -64,6 +67,9 @@ class PrintCustomiserElement extends HTMLElement {
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
   private frame = 0;
   private busy = false;
+  /** The phone field was left (or the form changed) since it was last empty: its error may show. */
+  private phoneTouched = false;
+  private lastPhoneError = '';
 
   private el<T extends HTMLElement>(name: string): T {
     const found = this.querySelector<T>(`.js-customiser-${name}`);
@@ -86,7 +92,11 @@ class PrintCustomiserElement extends HTMLElement {
     this.applyQuery(form);
     form.addEventListener('submit', (event) => event.preventDefault());
     form.addEventListener('input', () => this.schedule());
-    form.addEventListener('change', () => this.schedule());
+    form.addEventListener('change', (event) => {
+      // Judge the phone number once it has been typed, not at every key.
+      if (event.target === this.el('phone')) this.phoneTouched = true;
+      this.schedule();
+    });
     for (const button of this.querySelectorAll<HTMLButtonElement>('.js-customiser-download')) {
       button.addEventListener('click', () => void this.download(button.dataset['type'] as FileType));
     }
@@ -131,6 +141,7 @@ class PrintCustomiserElement extends HTMLElement {
       format: findFormat(String(data.get(CUSTOMISER_PARAMS.format))) ?? FORMATS[0]!,
       scheme: findScheme(String(data.get(CUSTOMISER_PARAMS.scheme))) ?? SCHEMES[0]!,
       unitRaw: limitUnitLine(this.el<HTMLTextAreaElement>('unit').value),
+      phone: checkVietnamesePhone(this.el<HTMLInputElement>('phone').value),
       cropMarks: data.get(CUSTOMISER_PARAMS.cropMarks) === CROP_MARKS_ON,
     };
   }
@@ -155,6 +166,9 @@ class PrintCustomiserElement extends HTMLElement {
       heading: artworkHeading(choice.slogan, heading, this.dataset['theme'] ?? ''),
       footer: this.dataset['footer'] ?? '',
       unitLine: choice.unitRaw,
+      // The QR code the build's files carry; the unit's phone under it when the number is valid.
+      link: { url: this.dataset['linkUrl'] ?? '', label: this.dataset['linkLabel'] ?? '' },
+      phoneLine: choice.phone.kind === 'valid' ? this.text('poster.unitPhone', { phone: choice.phone.shown }) : '',
       fonts: this.fonts,
     });
   }
@@ -185,6 +199,7 @@ class PrintCustomiserElement extends HTMLElement {
     });
     preview.hidden = false;
     this.el('unit-shown').textContent = shown ?? this.text('customiser.unitNone');
+    this.showPhone(choice.phone, scene);
 
     // Messages: shown by the field, read out when they change.
     const messages = unitLineMessages(choice.unitRaw, scene);
@@ -204,6 +219,31 @@ class PrintCustomiserElement extends HTMLElement {
     const png = pngSize(choice.format);
     this.el<HTMLButtonElement>('png').hidden = !png;
     this.el('png-note').hidden = !!png;
+  }
+
+  /** The phone field's state: what will be printed, and the error beside the field once it was left. */
+  private showPhone(phone: PhoneCheck, scene: Scene): void {
+    const field = this.el<HTMLInputElement>('phone');
+    const error = this.el('phone-error');
+    if (phone.kind === 'empty') this.phoneTouched = false;
+    const invalid = phone.kind === 'invalid' && (this.phoneTouched || document.activeElement !== field);
+    if (invalid) {
+      error.textContent = this.text(`customiser.phoneError.${phone.problem}`);
+      field.setAttribute('aria-invalid', 'true');
+    } else {
+      error.textContent = '';
+      field.removeAttribute('aria-invalid');
+    }
+    error.hidden = !invalid;
+    // Said once when it appears or changes; the field also names it (aria-describedby).
+    if (error.textContent !== this.lastPhoneError) {
+      this.lastPhoneError = error.textContent;
+      if (error.textContent) this.announcer?.announce(error.textContent);
+    }
+    const block = scene.blocks.find((b) => b.role === 'phone');
+    this.el('phone-shown').textContent = block
+      ? block.lines.map((line) => line.text).join(' ')
+      : this.text('customiser.unitNone');
   }
 
   private messageText(message: Message): string {

@@ -14,20 +14,21 @@
 
 import type { LayoutFont } from './font';
 import { fitText, fitUnitLine, type FitOptions } from './fit';
-import { getFormat } from './formats';
+import { getFormat, isPrintFormat } from './formats';
 import { pageGeometry, placeBlock, type PlacedBlock } from './geometry';
 import { ringPath } from './path';
-import { PROPORTIONS } from './proportions';
+import { PROPORTIONS, orientationOf } from './proportions';
+import { placeQr, qrModulesPath, qrTileColour, QR_DARK } from './qr';
 import type { Box, LayoutWarning, Scene, SceneInput, SceneItem, TextRole } from './scene';
 import { getScheme } from './schemes';
 import { missingChars } from './shape';
 import { cleanText, toUpperVietnamese } from './text';
 
 /** Most lines a block may take. */
-const MAX_LINES: Record<TextRole, number> = { heading: 4, slogan: 9, unit: 2, footer: 2 };
+const MAX_LINES: Record<TextRole, number> = { heading: 4, slogan: 9, unit: 2, footer: 2, link: 1, phone: 1 };
 
 /** The text blocks in drawing order. */
-const ROLE_ORDER: readonly TextRole[] = ['heading', 'slogan', 'unit', 'footer'];
+const ROLE_ORDER: readonly TextRole[] = ['heading', 'slogan', 'unit', 'footer', 'link', 'phone'];
 
 /** Fitting options of a role in `region`, at most `maxSize`. */
 const fitOptions = (role: TextRole, region: Box, maxSize: number): FitOptions => ({
@@ -59,16 +60,20 @@ export function layoutScene(input: SceneInput): Scene {
   const heading = cleanText(input.heading);
   const footer = cleanText(input.footer);
   const unitLine = cleanText(input.unitLine ?? '');
+  // A QR code on what is printed; screen images get none.
+  const link = input.link && isPrintFormat(format) ? input.link : undefined;
+  const phoneLine = link ? cleanText(input.phoneLine ?? '') : '';
 
   const warnings: LayoutWarning[] = [];
   const missing = missingGlyphs([
     [sloganSet, display],
-    [heading + footer + unitLine, textFont],
+    [heading + footer + unitLine + phoneLine + (link?.label ?? ''), textFont],
   ]);
   if (missing.length) warnings.push({ code: 'missing-glyphs', chars: missing });
 
   const page = pageGeometry(format, { heading: !!heading, footer: !!footer, unitLine: !!unitLine });
-  const { regions } = page;
+  const qr = link && placeQr(page, orientationOf(format.width, format.height), link, { phone: !!phoneLine });
+  const regions = qr ? { ...page.regions, slogan: qr.slogan, unit: qr.unit } : page.regions;
   const items: SceneItem[] = [
     { type: 'rect', role: 'background', x: 0, y: 0, width: page.width, height: page.height, fill: scheme.background },
     { type: 'path', role: 'frame', path: ringPath(page.frame, page.frameWidth), fill: scheme.text },
@@ -106,6 +111,24 @@ export function layoutScene(input: SceneInput): Scene {
     if (fitted) placed.footer = placeBlock('footer', fitted, textFont, regions.footer);
   }
 
+  if (qr && link) {
+    items.push(
+      { type: 'rect', role: 'qr-tile', ...qr.tile, fill: qrTileColour(scheme) },
+      {
+        type: 'path',
+        role: 'qr',
+        path: qrModulesPath(qr.symbol, qr.modules.x, qr.modules.y, qr.moduleSize),
+        fill: QR_DARK,
+      },
+    );
+    const label = fitText(cleanText(link.label), textFont, fitOptions('link', qr.label, qr.labelMaxSize));
+    if (label) placed.link = placeBlock('link', label, textFont, qr.label);
+    if (qr.phone) {
+      const phone = fitText(phoneLine, textFont, fitOptions('phone', qr.phone, qr.phoneMaxSize));
+      if (phone) placed.phone = placeBlock('phone', phone, textFont, qr.phone);
+    }
+  }
+
   const blocks = ROLE_ORDER.flatMap((role) => placed[role] ?? []);
   for (const { block, paths } of blocks) {
     const fill = block.role === 'footer' ? scheme.background : scheme.text;
@@ -121,6 +144,7 @@ export function layoutScene(input: SceneInput): Scene {
     bleed: format.bleed,
     trim: page.trim,
     safe: page.safe,
+    ...(qr && link ? { qr: { tile: qr.tile, modules: qr.modules, moduleSize: qr.moduleSize, url: link.url } } : {}),
     title: slogan,
     items,
     blocks: blocks.map((p) => p.block),

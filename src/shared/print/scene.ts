@@ -10,6 +10,7 @@
 
 import type { PrintFonts } from './font';
 import type { FormatUnit, PrintFormat } from './formats';
+import type { QrLink } from './qr';
 import type { ColourScheme, SchemeColour } from './schemes';
 
 /** A rectangle in scene units, y down. */
@@ -41,12 +42,12 @@ export type PathCommand =
   | { readonly op: 'Z' };
 
 /** Which part of the design a scene item or text block belongs to. */
-export type TextRole = 'heading' | 'slogan' | 'unit' | 'footer';
+export type TextRole = 'heading' | 'slogan' | 'unit' | 'footer' | 'link' | 'phone';
 
 export type SceneItem =
   | {
       readonly type: 'rect';
-      readonly role: 'background' | 'footer-band' | 'rule';
+      readonly role: 'background' | 'footer-band' | 'rule' | 'qr-tile';
       readonly x: number;
       readonly y: number;
       readonly width: number;
@@ -55,7 +56,7 @@ export type SceneItem =
     }
   | {
       readonly type: 'path';
-      readonly role: 'frame' | TextRole;
+      readonly role: 'frame' | 'qr' | TextRole;
       /** The outline, filled with the non-zero rule. */
       readonly path: readonly PathCommand[];
       readonly fill: SchemeColour;
@@ -116,6 +117,9 @@ export interface Scene {
   readonly trim: Box;
   /** Area all text stays inside: from the top of the content inside the frame to the bottom of the footer text. */
   readonly safe: Box;
+  /** The QR code, when there is one: the light tile (quiet zone included), the modules' box, the module side, the encoded address. */
+  readonly qr?:
+    { readonly tile: Box; readonly modules: Box; readonly moduleSize: number; readonly url: string } | undefined;
   /** The slogan as set (cleaned, NFC, original case): for titles and alt text. */
   readonly title: string;
   /** Drawing, back to front. */
@@ -137,6 +141,13 @@ export interface SceneInput {
   readonly footer: string;
   /** The issuing unit ("UBND huyện Tam Đường"), case kept. Empty or blank: no unit line. */
   readonly unitLine?: string | undefined;
+  /**
+   * The address a QR code on a poster or banner opens, and its short form printed under it
+   * (`qr.ts`). Screen images get none. Absent: no code.
+   */
+  readonly link?: QrLink | undefined;
+  /** The unit's own phone line, as printed under the code ("Điện thoại: 0912 345 678"). Empty: none. Needs `link`. */
+  readonly phoneLine?: string | undefined;
   /** Set the slogan in capitals, as slogan banners are. Default `true`. */
   readonly uppercase?: boolean | undefined;
   readonly fonts: PrintFonts;
