@@ -117,7 +117,8 @@ export function layoutScene(input: SceneInput): Scene {
       {
         type: 'path',
         role: 'qr',
-        path: qrModulesPath(qr.symbol, qr.modules.x, qr.modules.y, qr.moduleSize),
+        path: qrModulesPath(qr.symbol),
+        grid: { x: qr.modules.x, y: qr.modules.y, size: qr.moduleSize },
         fill: QR_DARK,
       },
     );

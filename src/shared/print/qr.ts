@@ -48,28 +48,23 @@ export function encodeQr(text: string): QrSymbol {
 }
 
 /**
- * The dark modules as one path of rectangles, one per horizontal run of dark modules
- * in a row, all drawn clockwise: filled with the non-zero rule they make one shape,
- * with no hairline seams between rows in any renderer. The module edges are rounded
- * to 0.01 unit once, so adjacent runs share exact coordinates.
+ * The dark modules as one path of rectangles in module units (whole numbers, origin
+ * at the symbol's top-left corner; the scene item's `grid` places and scales it): one
+ * rectangle per horizontal run of dark modules in a row, all drawn clockwise, so that,
+ * filled with the non-zero rule, they make one shape with no hairline seams between rows.
  */
-export function qrModulesPath(symbol: QrSymbol, x: number, y: number, moduleSize: number): PathCommand[] {
+export function qrModulesPath(symbol: QrSymbol): PathCommand[] {
   const path: PathCommand[] = [];
-  const at = (origin: number, i: number): number => roundCoordinate(origin + i * moduleSize);
   symbol.dark.forEach((row, r) => {
     for (let c = 0; c < symbol.size; c++) {
       if (!row[c]) continue;
       const start = c;
       while (c + 1 < symbol.size && row[c + 1]) c++;
-      const x0 = at(x, start);
-      const x1 = at(x, c + 1);
-      const y0 = at(y, r);
-      const y1 = at(y, r + 1);
       path.push(
-        { op: 'M', x: x0, y: y0 },
-        { op: 'L', x: x1, y: y0 },
-        { op: 'L', x: x1, y: y1 },
-        { op: 'L', x: x0, y: y1 },
+        { op: 'M', x: start, y: r },
+        { op: 'L', x: c + 1, y: r },
+        { op: 'L', x: c + 1, y: r + 1 },
+        { op: 'L', x: start, y: r + 1 },
         { op: 'Z' },
       );
     }

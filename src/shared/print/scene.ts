@@ -41,6 +41,13 @@ export type PathCommand =
     }
   | { readonly op: 'Z' };
 
+/** Where a path drawn on a grid lies: the scene point of its origin and the side of one cell. */
+export interface GridTransform {
+  readonly x: number;
+  readonly y: number;
+  readonly size: number;
+}
+
 /** Which part of the design a scene item or text block belongs to. */
 export type TextRole = 'heading' | 'slogan' | 'unit' | 'footer' | 'link' | 'phone';
 
@@ -59,6 +66,13 @@ export type SceneItem =
       readonly role: 'frame' | 'qr' | TextRole;
       /** The outline, filled with the non-zero rule. */
       readonly path: readonly PathCommand[];
+      /**
+       * Present when the path is drawn on a grid (the QR code's modules): its coordinates
+       * are then whole cells, and a point (gx, gy) lies at (x + gx × size, y + gy × size)
+       * in the scene. Small whole numbers keep the files small (renderers apply it as a
+       * transform: `cm` in PDF, `transform` in SVG, the canvas's matrix).
+       */
+      readonly grid?: GridTransform | undefined;
       readonly fill: SchemeColour;
     };
 

@@ -111,7 +111,7 @@ describe('the QR code on every poster and banner', () => {
 
   it('draws every dark module, and only those, as one path of rectangles', () => {
     const symbol = encodeQr(LINK.url);
-    const path = qrModulesPath(symbol, 10, 20, 1);
+    const path = qrModulesPath(symbol);
     expect(path.every((c) => c.op === 'M' || c.op === 'L' || c.op === 'Z')).toBe(true);
     // Area of the rectangles = number of dark modules.
     let area = 0;
@@ -120,6 +120,12 @@ describe('the QR code on every poster and banner', () => {
       area += (c!.x - a!.x) * (c!.y - a!.y);
     }
     expect(area).toBe(symbol.dark.flat().filter(Boolean).length);
+    // Every rectangle lies on a module: whole numbers within the symbol.
+    for (const c of path) {
+      if (c.op === 'Z') continue;
+      const { x, y } = c as { x: number; y: number };
+      expect(Number.isInteger(x) && Number.isInteger(y) && x <= symbol.size && y <= symbol.size).toBe(true);
+    }
   });
 
   it('puts none on screen images, and none when no address is given', () => {
