@@ -17,7 +17,6 @@ import { loadPrintFonts } from '../../src/build/print/load-fonts';
 import { pdfDate } from '../../src/shared/publishing';
 import type { PrintManifest } from '../../src/shared/print-files/manifest';
 import { UNIT_LINE_MAX_LENGTH } from '../../src/components/customiser/messages';
-import { posterLink } from '../../src/shared/print-texts';
 import { sitemapPaths, watch, WCAG_TAGS } from './helpers';
 
 const vi: Record<string, string> = JSON.parse(readFileSync(new URL('../../src/i18n/vi.json', import.meta.url), 'utf8'));
@@ -65,7 +64,7 @@ function nodeScene(format: string, scheme: string, unitLine: string, phoneLine =
     heading: manifest.heading,
     footer: manifest.footer,
     unitLine,
-    link: posterLink(siteUrl, basePath),
+    link: { url: QR_URL, label: QR_URL.replace(/^https?:\/\//, '') },
     phoneLine,
     fonts: loadPrintFonts(),
   });
@@ -335,6 +334,12 @@ test.describe('customiser', () => {
     await expect(page.getByLabel(vi['customiser.unit']!)).toBeFocused();
     await page.keyboard.type('Trường Mầm non Bình Lư');
     await expect(shown(page)).toHaveText('Trường Mầm non Bình Lư');
+    await page.keyboard.press('Tab'); // the unit's phone
+    await expect(page.getByLabel(vi['customiser.phone']!)).toBeFocused();
+    await page.keyboard.type('0213 3876 123');
+    await expect(page.locator('.js-customiser-phone-shown')).toHaveText(
+      fill('poster.unitPhone', { phone: '0213 3876 123' }),
+    );
     await page.keyboard.press('Tab'); // crop marks
     await page.keyboard.press('Space');
     await expect(page.getByLabel(vi['customiser.cropMarks']!)).toBeChecked();
