@@ -1,5 +1,6 @@
 // @ts-check
-import { defineConfig } from 'astro/config';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, fontProviders } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { siteUrl, basePath, checkSiteUrl } from './site.config.mjs';
 import { contentCheck } from './src/build/integrations/content-check';
@@ -7,6 +8,19 @@ import { sitemap } from './src/build/integrations/sitemap';
 import { search } from './src/build/integrations/search';
 import { clientGuard } from './src/build/integrations/client-guard';
 import { printFiles } from './src/build/integrations/print-files';
+import { offline } from './src/build/integrations/offline';
+import { brandFontCss } from './src/build/integrations/brand-font';
+import { BRAND_FONT, writeBrandFont } from './src/build/fonts/brand-font';
+import { contentDirOf } from './src/build/content/load';
+
+// The brand font, cut to the campaign's characters before Astro reads `fonts` below
+// (src/build/fonts/brand-font.ts; README "Fonts").
+const root = fileURLToPath(new URL('.', import.meta.url));
+const brandFont = await writeBrandFont({
+  root,
+  contentDir: contentDirOf(root),
+  cacheDir: fileURLToPath(new URL('.cache/fonts/', import.meta.url)),
+});
 
 // https://docs.astro.build/en/reference/configuration-reference/
 export default defineConfig({
@@ -16,16 +30,35 @@ export default defineConfig({
   // No inline CSS or JS, no data: URLs: the Content-Security-Policy (deploy/) allows only the
   // site's own files. CSS and scripts go to hashed files under /_astro/, cached for good.
   build: { format: 'directory', inlineStylesheets: 'never' },
-  vite: { build: { assetsInlineLimit: 0 } },
+  // The customiser's worker is an ES module, so that it can load pdf-lib apart (code splitting).
+  vite: { build: { assetsInlineLimit: 0 }, worker: { format: 'es' } },
   server: { host: '127.0.0.1' },
   devToolbar: { enabled: false },
+  // Headings and slogans only; body text is the system's font. Astro copies the file to
+  // /_astro/fonts/ and makes the metric-matched fallback face (size-adjust, ascent and
+  // descent overrides) on Arial Bold, the bold system face it has metrics for.
+  // `optional`: a font that misses the first paint is not swapped in (no layout shift);
+  // BaseLayout preloads it, so it is normally there (README "Fonts").
+  fonts: [
+    {
+      provider: fontProviders.local(),
+      name: BRAND_FONT.family,
+      cssVariable: BRAND_FONT.cssVariable,
+      fallbacks: ['sans-serif'],
+      display: 'optional',
+      options: { variants: [{ weight: BRAND_FONT.weight, style: 'normal', src: [brandFont.file] }] },
+    },
+  ],
   integrations: [
     { name: 'site-url', hooks: { 'astro:config:setup': ({ command }) => checkSiteUrl(command) } },
     contentCheck(),
+    brandFontCss(brandFont),
     clientGuard(),
     printFiles(),
     mdx(),
     sitemap(),
     search(),
+    // Last: it lists the files every integration above wrote into dist/.
+    offline(),
   ],
 });

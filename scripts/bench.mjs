@@ -1,59 +1,83 @@
-// Benchmarks for the targets of the issues (never timed tests):
-//   1. bytes each page transfers, gzip, fonts excluded (target: ≤ 25 KB), and its JavaScript;
-//   2. Lighthouse mobile scores on home, a slogan page and the plan page (target: 100 × 4);
-//   3. clean build time of the site, median (target: < 7.5 s);
-//   4. search: time from a query typed on a fresh page to its first results on screen
-//      (target: median < 200 ms), later queries (< 50 ms), bytes of the first query
-//      (compressed, < 100 KB), search bytes loaded by pages without a search (0).
-//   5. print files: cold generation with an empty cache (target: < 90 s), the print step of a
-//      rebuild with nothing changed (< 5 s), bytes of all print files in dist/ (< 100 MB),
-//      the largest A2 PDF (< 100 KB), and what the customiser page transfers on a first
-//      visit, compressed, code and fonts included (< 450 KB).
-// Usage: npm run bench [-- --only size,lighthouse,build,search,print] [--runs 5]
+// `npm run bench`: the speed and size targets of the issues (never timed tests), each figure
+// beside the Starlight peer's where the peer has one (../shared/peer-starlight/, copied to
+// .cache/peer-starlight/; PEER_DIR to change it) and beside its target, with pass or fail.
+// Sections (--only, comma-separated; all by default):
+//   build       clean build of this site and of the peer, alternating, median (scripts/bench/build.mjs)
+//   print       print files: cold generation with an empty cache, the print step of a rebuild
+//               with nothing changed, bytes in dist/, the largest A2 PDF, what /tao-mau/ transfers
+//   transfer    first and repeat visit of every page, every file counted, fonts included (transfer.mjs)
+//   cls         layout shift at 400 kbps / 400 ms on home, a slogan page, /ke-hoach/ (cls.mjs)
+//   customiser  /tao-mau/ ready and first PDF at 400 kbps with the CPU slowed 4× (customiser-speed.mjs)
+//   lighthouse  Lighthouse mobile on one page of every kind (lighthouse-pages.mjs)
+//   search      first result of a cold query, later queries, bytes (search.mjs; the peer's: search-peer.mjs)
+// Usage: npm run bench [-- --only build,transfer] [--runs 3]
 // Results are printed and written to bench-results/latest.json.
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './browser.mjs';
 import { LOCAL_SITE_URL, basePath } from '../site.config.mjs';
+import { benchBuild } from './bench/build.mjs';
+import { measureCls } from './bench/cls.mjs';
+import { measureCustomiserSpeed } from './bench/customiser-speed.mjs';
+import { lighthouseScores, pagesByKind } from './bench/lighthouse-pages.mjs';
+import { PEER_PAGES, cleanBuild, preparePeer, servePeer } from './bench/peer.mjs';
 import { benchSearch } from './bench/search.mjs';
+import { benchOffline } from './bench/offline.mjs';
+import { benchPeerSearch } from './bench/search-peer.mjs';
 import { kb, median } from './bench/stats.mjs';
+import { formatTransferRow, measureTransfer } from './bench/transfer.mjs';
 
+const SECTIONS = ['build', 'print', 'transfer', 'cls', 'customiser', 'lighthouse', 'search', 'offline'];
 const { values } = parseArgs({
   options: {
-    only: { type: 'string', default: 'size,lighthouse,build,search,print' },
-    runs: { type: 'string', default: '5' },
+    only: { type: 'string', default: SECTIONS.join(',') },
+    runs: { type: 'string', default: '3' },
   },
 });
-const only = new Set(values.only.split(','));
+// `size` was the name of the transfer section before fonts were counted.
+const only = new Set(values.only.split(',').map((s) => (s === 'size' ? 'transfer' : s)));
+for (const name of only)
+  if (!SECTIONS.includes(name)) throw new Error(`--only: unknown section "${name}" (${SECTIONS})`);
 const runs = Number(values.runs);
-// BENCH_PORT: another checkout may be benchmarking on the same machine.
+if (!(runs >= 1)) throw new Error(`--runs: a number ≥ 1, not "${values.runs}"`);
+// BENCH_PORT: another checkout may be benchmarking on the same machine (the peer: the next port).
 const PORT = Number(process.env.BENCH_PORT ?? 4330);
 const origin = `http://127.0.0.1:${PORT}`;
-const results = { date: new Date().toISOString(), node: process.version };
+const SITE_URL = process.env.SITE_URL ?? LOCAL_SITE_URL;
+const load = () => loadavg().map((n) => n.toFixed(2));
+const results = {
+  date: new Date().toISOString(),
+  node: process.version,
+  machine: { cpus: cpus().length, loadAtStart: load() },
+  runs,
+  sections: [...only],
+  checks: [],
+};
 
-function build() {
-  rmSync('dist', { recursive: true, force: true });
-  rmSync('node_modules/.astro', { recursive: true, force: true });
-  rmSync('.astro', { recursive: true, force: true });
-  const start = performance.now();
-  const run = spawnSync('npx', ['astro', 'build'], {
-    encoding: 'utf8',
-    env: { SITE_URL: LOCAL_SITE_URL, ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-  });
-  const seconds = (performance.now() - start) / 1000;
-  if (run.status !== 0) throw new Error(`build failed:\n${run.stdout}\n${run.stderr}`);
-  return seconds;
+/** One figure beside the peer's and its target; `atMost`: the figure passes when ≤ target. */
+function check(measure, value, { target, peer, format = String, atMost = true }) {
+  const pass = value === undefined || value === null ? undefined : atMost ? value <= target : value >= target;
+  results.checks.push({ measure, value, peer: peer ?? null, target, pass: pass ?? null });
+  const peerText = peer === undefined || peer === null ? '' : `  (peer ${format(peer)})`;
+  console.log(
+    `${pass === undefined ? '  ?  ' : pass ? 'PASS ' : 'FAIL '} ${measure}: ${format(value)}${peerText}; target ${atMost ? '≤' : '≥'} ${format(target)}`,
+  );
 }
+const ms = (n) => `${Math.round(n)} ms`;
+const s2 = (n) => `${n.toFixed(2)} s`;
 
-/** The print step's own timings, written by src/build/integrations/print-files.ts at the end of a build. */
+// --- Builds --------------------------------------------------------------------------------
+const needsPeer = ['build', 'transfer', 'cls', 'lighthouse', 'search'].some((s) => only.has(s));
+const peerDir = needsPeer ? preparePeer() : undefined;
 const PRINT_CACHE = '.cache/print-files';
 const lastPrintRun = () => JSON.parse(readFileSync(join(PRINT_CACHE, 'last-run.json'), 'utf8'));
 const mb = (n) => `${(n / 1e6).toFixed(1)} MB`;
+const build = () => cleanBuild('.', { SITE_URL }).seconds;
 
 /** Bytes of every file under `dir`. */
 function folderBytes(dir) {
@@ -70,13 +94,15 @@ if (only.has('print')) {
   const coldBuild = build();
   const cold = lastPrintRun();
   console.log(
-    `print, cold (empty cache): generation ${cold.generationSeconds.toFixed(1)} s (${cold.rendered} files rendered, ${cold.bundlesBuilt} ZIPs), copy into dist ${cold.copySeconds.toFixed(1)} s; whole build ${coldBuild.toFixed(1)} s (target < 90 s)`,
+    `print, cold (empty cache): generation ${cold.generationSeconds.toFixed(1)} s (${cold.rendered} files rendered, ${cold.bundlesBuilt} ZIPs), into dist ${cold.copySeconds.toFixed(1)} s; whole build ${coldBuild.toFixed(1)} s`,
   );
   const warmBuild = build();
   const warm = lastPrintRun();
   console.log(
-    `print, rebuild with nothing changed: print step ${warm.printStepSeconds.toFixed(2)} s (${warm.rendered} rendered, ${warm.reused} from cache); whole build ${warmBuild.toFixed(1)} s (target < 5 s for the print step)`,
+    `print, rebuild with nothing changed: ${warm.rendered} rendered, ${warm.reused} from cache; whole build ${warmBuild.toFixed(1)} s`,
   );
+  check('print, cold generation (empty cache)', cold.generationSeconds, { target: 90, format: s2 });
+  check('print step of a rebuild with nothing changed', warm.printStepSeconds, { target: 0.5, format: s2 });
   built = true;
   const manifest = JSON.parse(readFileSync('dist/tai-lieu/manifest.json', 'utf8'));
   const printBytes =
@@ -84,47 +110,41 @@ if (only.has('print')) {
       (sum, dir) => sum + folderBytes(join('dist', dir)),
       0,
     ) + statSync('dist/tai-lieu/manifest.json').size;
-  const byType = {};
-  for (const file of manifest.files) byType[file.type] = (byType[file.type] ?? 0) + file.bytes;
-  byType.zip = manifest.bundles.reduce((sum, bundle) => sum + bundle.bytes, 0);
   const a2 = manifest.files.filter((f) => f.formatId === 'a2' && f.type === 'pdf').sort((a, b) => b.bytes - a.bytes);
-  console.log(
-    `print files in dist/: ${mb(printBytes)} (${Object.entries(byType)
-      .map(([k, v]) => `${k} ${mb(v)}`)
-      .join(', ')}); target < 100 MB`,
-  );
-  console.log(`largest A2 PDF: ${kb(a2[0].bytes)} (${a2[0].name}); target < 100 KB`);
+  check('print files in dist/', printBytes, { target: 100e6, format: mb });
+  check(`largest A2 PDF (${a2[0].name})`, a2[0].bytes, { target: 100 * 1024, format: kb });
   results.print = {
     cold: { ...cold, buildSeconds: coldBuild },
     unchanged: { ...warm, buildSeconds: warmBuild },
     printBytes,
-    bytesByType: byType,
     largestA2Pdf: { name: a2[0].name, bytes: a2[0].bytes },
-    targets: {
-      coldSeconds: 90,
-      unchangedPrintStepSeconds: 5,
-      printBytes: 100e6,
-      a2PdfBytes: 100 * 1024,
-      customiserFirstVisitBytes: 450 * 1024,
-    },
   };
 }
 
 if (only.has('build')) {
-  const times = [];
-  for (let i = 0; i < runs; i++) {
-    times.push(build());
-    console.log(`build ${i + 1}/${runs}: ${times.at(-1).toFixed(2)} s`);
-  }
-  results.build = { runs: times, medianSeconds: median(times), targetSeconds: 7.5 };
-  console.log(`clean build: median ${median(times).toFixed(2)} s over ${runs} runs (target < 7.5 s)\n`);
+  console.log(`\nclean builds, alternating with the peer (load ${load().join(' ')})`);
+  results.build = benchBuild({ runs, peerDir });
+  results.build.loadAfter = load();
+  check(`clean build, median of ${runs}`, results.build.medianSeconds, {
+    target: results.build.peerMedianSeconds ?? NaN,
+    peer: results.build.peerMedianSeconds,
+    format: s2,
+  });
+  if (results.build.ratio !== undefined)
+    check('clean build ÷ peer (medians)', results.build.ratio, { target: 1, format: (n) => `${n.toFixed(2)}×` });
 } else if (!built) {
   build();
 }
+const browserSections = ['transfer', 'cls', 'customiser', 'lighthouse', 'search', 'print'];
+if (peerDir && !existsSync(join(peerDir, 'dist', 'index.html'))) cleanBuild(peerDir);
 
+// --- In a browser --------------------------------------------------------------------------
 const server = spawn(process.execPath, ['scripts/serve.mjs', '--port', String(PORT)], { stdio: 'ignore' });
 let serverExited = false;
 server.on('exit', () => (serverExited = true));
+const peer =
+  peerDir && browserSections.some((s) => only.has(s)) ? await servePeer(join(peerDir, 'dist'), PORT + 1) : undefined;
+let browser;
 try {
   for (let i = 0; i < 50; i++) {
     try {
@@ -139,146 +159,186 @@ try {
   if (serverExited) throw new Error(`Could not serve dist/ on port ${PORT} (in use?): set BENCH_PORT.`);
   const executablePath = await findChromium();
   if (!executablePath) throw new Error('No Chromium: run `node scripts/ensure-browser.mjs`.');
+  browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   const xml = readFileSync('dist/sitemap.xml', 'utf8');
   const paths = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname);
+  const slogan = paths.find((p) => p.startsWith(`${basePath}khau-hieu/`) && p !== `${basePath}khau-hieu/`);
+  const KEY_PAGES = [
+    ['home', basePath, PEER_PAGES.home],
+    ['slogan page', slogan, PEER_PAGES.slogan],
+    ['/ke-hoach/', `${basePath}ke-hoach/`, PEER_PAGES.plan],
+  ];
+  const isContentPage = (path) => !path.startsWith(`${basePath}tao-mau/`);
 
-  if (only.has('size')) {
-    const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
-    const pages = [];
-    for (const path of paths) {
-      const page = await browser.newPage();
-      const bodies = [];
-      page.on('response', async (response) => {
-        const type = response.request().resourceType();
-        if (type === 'font') return;
-        bodies.push(
-          response
-            .body()
-            .then((b) => ({ url: response.url(), type, gzip: gzipSync(b).length, raw: b.length }))
-            .catch(() => null),
-        );
-      });
-      await page.goto(`${origin}${path}`, { waitUntil: 'networkidle' });
-      const inlineScript = await page.evaluate(() =>
-        [...document.querySelectorAll('script:not([src])')].map((s) => s.textContent ?? '').join(''),
-      );
-      const resources = (await Promise.all(bodies)).filter(Boolean);
-      const scriptFiles = resources.filter((r) => r.type === 'script');
-      pages.push({
-        path,
-        gzipBytes: resources.reduce((sum, r) => sum + r.gzip, 0),
-        requests: resources.length,
-        jsBytes: inlineScript.length + scriptFiles.reduce((sum, r) => sum + r.raw, 0),
-        jsGzipBytes:
-          (inlineScript ? gzipSync(inlineScript).length : 0) + scriptFiles.reduce((sum, r) => sum + r.gzip, 0),
-      });
-      await page.close();
+  if (only.has('transfer')) {
+    console.log(
+      `\nfirst visit (gzip body bytes as sent) and repeat visit (with headers), every file, fonts included, median of ${runs} (load ${load().join(' ')})`,
+    );
+    const oursByRun = [];
+    const peerByRun = [];
+    for (let i = 0; i < runs; i++) {
+      oursByRun.push(await measureTransfer({ browser, origin, paths }));
+      if (peer)
+        peerByRun.push(await measureTransfer({ browser, origin: peer.origin, paths: Object.values(PEER_PAGES) }));
     }
-    await browser.close();
-    const worst = pages.reduce((a, b) => (b.gzipBytes > a.gzipBytes ? b : a));
-    results.size = { pages, maxGzipBytes: worst.gzipBytes, worstPage: worst.path, targetBytes: 25 * 1024 };
-    for (const p of pages)
-      console.log(
-        `${kb(p.gzipBytes).padStart(9)}  ${String(p.requests).padStart(2)} req  JS ${p.jsBytes} B (${p.jsGzipBytes} B gz)  ${p.path}`,
-      );
-    console.log(`largest transfer without fonts: ${kb(worst.gzipBytes)} (${worst.path}); target ≤ 25 KB\n`);
+    // Bytes vary little between runs (only what a page fetches late): the median of each figure.
+    const mid = (byRun, index, visit, key) => median(byRun.map((rows) => rows[index][visit][key]));
+    const ours = oursByRun[0].map((row, i) => ({
+      ...row,
+      first: { ...row.first, bodyBytes: mid(oursByRun, i, 'first', 'bodyBytes') },
+      repeat: { ...row.repeat, totalBytes: mid(oursByRun, i, 'repeat', 'totalBytes') },
+    }));
+    const peerRows = peerByRun[0]?.map((row, i) => ({
+      ...row,
+      first: { ...row.first, bodyBytes: mid(peerByRun, i, 'first', 'bodyBytes') },
+      repeat: { ...row.repeat, totalBytes: mid(peerByRun, i, 'repeat', 'totalBytes') },
+    }));
+    for (const row of ours) console.log(formatTransferRow(row));
+    if (peerRows) {
+      console.log('peer:');
+      for (const row of peerRows) console.log(formatTransferRow(row));
+    }
+    const peerRow = (path) => peerRows?.find((r) => r.path === path);
+    for (const [name, path, peerPath] of KEY_PAGES) {
+      const row = ours.find((r) => r.path === path);
+      check(`first visit, ${name}`, row.first.bodyBytes, {
+        target: 35 * 1024,
+        peer: peerRow(peerPath)?.first.bodyBytes,
+        format: kb,
+      });
+      check(`repeat visit with headers, ${name}`, row.repeat.totalBytes, {
+        target: 12 * 1024,
+        peer: peerRow(peerPath)?.repeat.totalBytes,
+        format: kb,
+      });
+    }
+    const content = ours.filter((r) => isContentPage(r.path));
+    const worstFirst = content.reduce((a, b) => (b.first.bodyBytes > a.first.bodyBytes ? b : a));
+    const worstRepeat = content.reduce((a, b) => (b.repeat.totalBytes > a.repeat.totalBytes ? b : a));
+    const peerMax = (visit, key) => (peerRows ? Math.max(...peerRows.map((r) => r[visit][key])) : undefined);
+    check(`first visit, largest content page (${worstFirst.path})`, worstFirst.first.bodyBytes, {
+      target: 35 * 1024,
+      peer: peerMax('first', 'bodyBytes'),
+      format: kb,
+    });
+    check(`repeat visit with headers, largest content page (${worstRepeat.path})`, worstRepeat.repeat.totalBytes, {
+      target: 12 * 1024,
+      peer: peerMax('repeat', 'totalBytes'),
+      format: kb,
+    });
+    results.transfer = {
+      pages: ours,
+      peer: peerRows ?? null,
+      runs: { ours: oursByRun.map((r) => r.map((p) => [p.path, p.first.bodyBytes, p.repeat.bodyBytes])) },
+    };
+  }
+
+  if (only.has('cls')) {
+    console.log(`\nlayout shift at 400 kbps / 400 ms, median of ${runs} (load ${load().join(' ')})`);
+    const byRun = [];
+    const peerRuns = [];
+    for (let i = 0; i < runs; i++) {
+      byRun.push(await measureCls({ browser, origin, paths: KEY_PAGES.map(([, path]) => path) }));
+      if (peer) peerRuns.push(await measureCls({ browser, origin: peer.origin, paths: KEY_PAGES.map(([, , p]) => p) }));
+    }
+    results.cls = KEY_PAGES.map(([name, path, peerPath], i) => ({
+      name,
+      path,
+      cls: median(byRun.map((r) => r[i].cls)),
+      runs: byRun.map((r) => r[i]),
+      peer: peerRuns.length
+        ? { path: peerPath, cls: median(peerRuns.map((r) => r[i].cls)), runs: peerRuns.map((r) => r[i]) }
+        : null,
+    }));
+    for (const row of results.cls) {
+      const largest = row.runs[0].largestShift;
+      if (largest)
+        console.log(
+          `  ${row.path}: fonts in at ${ms(row.runs[0].fontsArrivedMs)}, largest shift ${largest.value.toFixed(3)} at ${ms(largest.time)} (${largest.nodes.join(', ')})`,
+        );
+      check(`CLS, ${row.name}`, row.cls, { target: 0.02, peer: row.peer?.cls, format: (n) => n.toFixed(3) });
+    }
+  }
+
+  if (only.has('customiser')) {
+    console.log(`\n/tao-mau/ at 400 kbps / 400 ms, CPU 4× slower, median of ${runs} (load ${load().join(' ')})`);
+    const byRun = [];
+    for (let i = 0; i < runs; i++) {
+      byRun.push(await measureCustomiserSpeed({ browser, origin }));
+      console.log(`  run ${i + 1}: ready ${ms(byRun.at(-1).readyMs)}, first PDF ${ms(byRun.at(-1).firstPdfMs)}`);
+    }
+    results.customiser = {
+      readyMs: median(byRun.map((r) => r.readyMs)),
+      firstPdfMs: median(byRun.map((r) => r.firstPdfMs)),
+      runs: byRun,
+    };
+    check('/tao-mau/ ready', results.customiser.readyMs, { target: 3000, format: ms });
+    check('/tao-mau/ first PDF after the click', results.customiser.firstPdfMs, { target: 1500, format: ms });
   }
 
   if (only.has('print')) {
-    // What a first visit to the customiser transfers, as sent over the wire (gzip from
-    // scripts/serve.mjs): page, CSS, code and every font, until the preview is drawn.
-    const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const responses = [];
-    page.on('requestfinished', (request) =>
-      responses.push(
-        request.sizes().then((sizes) => ({
-          url: request.url(),
-          type: request.resourceType(),
-          bytes: sizes.responseBodySize + sizes.responseHeadersSize,
-        })),
-      ),
-    );
-    await page.goto(`${origin}${basePath}tao-mau/`, { waitUntil: 'networkidle' });
-    await page.waitForSelector('print-customiser[data-state="ready"]');
-    const firstVisit = await Promise.all(responses.splice(0));
-    const total = firstVisit.reduce((sum, r) => sum + r.bytes, 0);
-    const byKind = {};
-    for (const r of firstVisit) byKind[r.type] = (byKind[r.type] ?? 0) + r.bytes;
-    // pdf-lib comes only with the first PDF.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('button[data-type="pdf"]')]);
-    await download.path();
-    const onPdf = (await Promise.all(responses.splice(0))).reduce((sum, r) => sum + r.bytes, 0);
-    await browser.close();
-    results.print = {
-      ...results.print,
-      customiser: { firstVisitBytes: total, byKind, requests: firstVisit, firstPdfExtraBytes: onPdf },
-    };
-    console.log(
-      `customiser first visit: ${kb(total)} compressed in ${firstVisit.length} requests (${Object.entries(byKind)
-        .map(([k, v]) => `${k} ${kb(v)}`)
-        .join(', ')}); target < 450 KB`,
-    );
-    console.log(`  + ${kb(onPdf)} when the first PDF is made (pdf-lib, loaded on demand)\n`);
+    // What a first visit to the customiser transfers, fonts and code included (no throttling).
+    const [row] = await measureTransfer({ browser, origin, paths: [`${basePath}tao-mau/`] });
+    results.print.customiserFirstVisit = row.first;
+    check('/tao-mau/ first visit', row.first.bodyBytes, { target: 450 * 1024, format: kb });
   }
 
   if (only.has('lighthouse')) {
-    const { default: lighthouse } = await import('lighthouse');
-    const chromeLauncher = await import('chrome-launcher');
-    const targets = [basePath, `${basePath}khau-hieu/cham-dut-bao-luc-vun-dap-yeu-thuong/`, `${basePath}ke-hoach/`];
-    const chrome = await chromeLauncher.launch({
-      chromePath: executablePath,
-      chromeFlags: ['--headless=new', ...CHROMIUM_ARGS],
-    });
-    results.lighthouse = [];
-    try {
-      for (const path of targets) {
-        const scoresByRun = [];
-        for (let i = 0; i < Math.min(runs, 3); i++) {
-          const { lhr } = await lighthouse(`${origin}${path}`, {
-            port: chrome.port,
-            logLevel: 'error',
-            output: 'json',
-          });
-          scoresByRun.push(
-            Object.fromEntries(Object.entries(lhr.categories).map(([k, c]) => [k, Math.round(c.score * 100)])),
-          );
-          if (i === 0) {
-            const failing = Object.values(lhr.audits).filter(
-              (a) =>
-                a.score !== null &&
-                a.score < 1 &&
-                a.scoreDisplayMode !== 'informative' &&
-                a.scoreDisplayMode !== 'notApplicable',
-            );
-            if (failing.length)
-              console.log(`  ${path}: audits below 1: ${failing.map((a) => `${a.id} (${a.score})`).join(', ')}`);
-          }
-        }
-        const scores = Object.fromEntries(
-          Object.keys(scoresByRun[0]).map((k) => [k, median(scoresByRun.map((s) => s[k]))]),
-        );
-        results.lighthouse.push({ path, scores, runs: scoresByRun });
-        console.log(
-          `Lighthouse (mobile, median of ${scoresByRun.length}) ${path}: ${Object.entries(scores)
-            .map(([k, v]) => `${k} ${v}`)
-            .join(', ')}`,
-        );
-      }
-    } finally {
-      await chrome.kill();
+    const pages = pagesByKind(paths, basePath);
+    console.log(`\nLighthouse mobile, ${pages.length} kinds of page, median of ${runs} (load ${load().join(' ')})`);
+    const rows = await lighthouseScores({ executablePath, origin, pages, runs });
+    const peerRows = peer
+      ? await lighthouseScores({
+          executablePath,
+          origin: peer.origin,
+          pages: [
+            ['home', PEER_PAGES.home],
+            ['slogan', PEER_PAGES.slogan],
+          ],
+          runs,
+        })
+      : [];
+    results.lighthouse = { pages: rows, peer: peerRows };
+    const text = (scores) => Object.values(scores).join('/');
+    for (const row of rows) {
+      const peerRow = peerRows.find((p) => p.kind === row.kind || (row.kind === 'slogan' && p.kind === 'slogan'));
+      const lowest = Math.min(...Object.values(row.scores));
+      results.checks.push({
+        measure: `Lighthouse ${row.kind}`,
+        value: row.scores,
+        peer: peerRow?.scores ?? null,
+        target: 100,
+        pass: lowest >= 100,
+      });
+      console.log(
+        `${lowest >= 100 ? 'PASS ' : 'FAIL '} Lighthouse ${row.kind} (${row.path}): ${text(row.scores)}${peerRow ? `  (peer ${text(peerRow.scores)})` : ''}; target 100/100/100/100${row.failing.length ? `\n        below 1: ${row.failing.join(', ')}` : ''}`,
+      );
     }
-    console.log('target: 100 in all four categories\n');
   }
 
   if (only.has('search')) {
+    console.log(`\nsearch (load ${load().join(' ')})`);
     results.search = await benchSearch({ executablePath, paths, origin, runs });
+    const peerSearch = peer ? await benchPeerSearch({ executablePath, origin: peer.origin, runs }) : undefined;
+    results.search.peer = peerSearch ?? null;
+    const atOnce = results.search.modes.find((m) => m.typing === 'all at once');
+    check('search, first result of a cold query typed at once', atOnce.firstQueryMs.median, {
+      target: 100,
+      peer: peerSearch?.firstQueryMs.median,
+      format: ms,
+    });
   }
+  if (only.has('offline')) results.offline = await benchOffline({ executablePath, paths, origin });
 } finally {
+  await browser?.close();
   server.kill();
+  await peer?.close();
 }
 
+results.machine.loadAtEnd = load();
+console.log(
+  `\n${results.checks.filter((c) => c.pass === true).length} passed, ${results.checks.filter((c) => c.pass === false).length} failed; load ${load().join(' ')} on ${cpus().length} CPUs`,
+);
 mkdirSync('bench-results', { recursive: true });
 writeFileSync('bench-results/latest.json', JSON.stringify(results, null, 2));
 console.log('written: bench-results/latest.json');

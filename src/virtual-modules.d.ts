@@ -5,3 +5,6 @@ declare module 'virtual:campaign/print-manifest' {
   const manifest: import('./shared/print-files/manifest').PrintManifest;
   export default manifest;
 }
+
+/** The brand font's faces and fallback faces from Astro's fonts API (src/build/integrations/brand-font.ts). */
+declare module 'virtual:campaign/brand-font.css';

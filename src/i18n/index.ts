@@ -7,6 +7,8 @@
 import { format, type FormatVars } from './format';
 import strings from './vi.json';
 
+export { formatBytes, formatLabel, formatMeasures, formatNumber, formatShortLabel, formatSize } from './format';
+
 export type UiKey = keyof typeof strings;
 
 export function t(key: UiKey, vars: FormatVars = {}): string {
@@ -32,20 +34,6 @@ const dateFormat = new Intl.DateTimeFormat('vi-VN', {
 /** "2020-11-15" → "15/11/2020", "2020-09-23" → "23/9/2020": the way the plan writes dates. */
 export function formatDate(iso: string): string {
   return dateFormat.format(new Date(`${iso}T00:00:00Z`));
-}
-
-const decimal = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
-
-/** 46687 → "45,6 KB", 1572864 → "1,5 MB" (1 KB = 1024 bytes, as file managers count). */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${decimal.format(bytes / 1024)} KB`;
-  return `${decimal.format(bytes / (1024 * 1024))} MB`;
-}
-
-/** 0.8 → "0,8", 1189 → "1.189": numbers as Vietnamese writes them. */
-export function formatNumber(value: number): string {
-  return decimal.format(value);
 }
 
 /**

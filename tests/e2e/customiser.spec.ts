@@ -9,8 +9,8 @@ import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import jsQR from 'jsqr';
 import sharp from 'sharp';
 import { basePath, siteUrl } from '../../site.config.mjs';
-import { layoutScene, renderPdf, type Scene } from '../../src/shared/print';
-import { format, type FormatVars } from '../../src/i18n/format';
+import { FORMATS, isPrintFormat, layoutScene, renderPdf, type Scene } from '../../src/shared/print';
+import { format, formatShortLabel, type FormatVars } from '../../src/i18n/format';
 import { campaignOf, contentDirOf, loadContent } from '../../src/build/content/load';
 import { presentedText } from '../../src/shared/presentation';
 import { loadPrintFonts } from '../../src/build/print/load-fonts';
@@ -363,4 +363,25 @@ test('the customiser’s code loads on its page only', async ({ request }) => {
   for (const path of sitemapPaths().filter((p) => p !== 'tao-mau/')) {
     expect(await (await request.get(path)).text(), path).not.toContain(own[0]!);
   }
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the ready-made PDFs are named by their formats as readers write them: A4, 3 × 1 m, 4 × 0,8 m', async ({
+    page,
+  }) => {
+    await page.goto('tao-mau/');
+    const schemeLines = page.locator('.customiser__fallback .fallback-list ul > li');
+    await expect(schemeLines.first()).toBeVisible();
+    const expected = FORMATS.filter(isPrintFormat).map(formatShortLabel);
+    expect(expected).toEqual(expect.arrayContaining(['A4', '3 × 1 m', '4 × 0,8 m', '5 × 0,8 m', '5 × 1,5 m']));
+    for (const line of await schemeLines.all()) {
+      // The visible words of each link (its screen-reader context is visually hidden).
+      const names = await line
+        .locator('a')
+        .evaluateAll((links) => links.map((a) => (a.firstChild?.textContent ?? '').trim()));
+      expect(names).toEqual(expected);
+    }
+  });
 });

@@ -29,6 +29,20 @@ test('every answer carries the security headers; HTML is revalidated, hashed ass
     expect((await request.get(path)).headers()['cache-control'], path).toBe('no-cache');
 });
 
+test("the offline copy's service worker and manifest are revalidated, with their MIME types", async ({ request }) => {
+  // A cached sw.js would hold back a new build's copy (the control also asks the browser to
+  // bypass its cache for it: updateViaCache 'none').
+  const worker = await request.get('sw.js');
+  expect(worker.status()).toBe(200);
+  expect(worker.headers()['cache-control']).toBe('no-cache');
+  expect(worker.headers()['content-type']).toMatch(/^(text|application)\/javascript/);
+  const manifest = await request.get('manifest.webmanifest');
+  expect(manifest.status()).toBe(200);
+  expect(manifest.headers()['cache-control']).toBe('no-cache');
+  expect(manifest.headers()['content-type']).toMatch(/^application\/manifest\+json/);
+  expect((await manifest.json()).start_url).toBe('./');
+});
+
 test('serves each file type with its MIME type', async ({ request }) => {
   const cases: [string, RegExp][] = [
     ['', /^text\/html; charset=utf-8$/],

@@ -39,6 +39,7 @@ async function callLinks(page: Page, numbers: string[]) {
 
 for (const textSize of ['100 %', '200 %']) {
   test(`every page has one-tap 113 and 111 in the first screen at 360 × 740, text ${textSize}`, async ({ browser }) => {
+    test.setTimeout(240_000); // every page of the sitemap, one after the other
     const page = await browser.newPage({ viewport: PHONE });
     if (textSize === '200 %') await doubleTextSize(page);
     const problems: string[] = [];
@@ -95,4 +96,28 @@ test('the quick exit never covers content: headings scrolled into view stay clea
       .map((el) => el.tagName);
   });
   expect(covered).toEqual([]);
+});
+
+test('every call link of every page, the footer’s too, is at least 44 × 44 px at 360 × 740', async ({ browser }) => {
+  test.setTimeout(240_000); // every page of the sitemap, one after the other
+  const page = await browser.newPage({ viewport: PHONE });
+  const problems: string[] = [];
+  for (const path of paths) {
+    await page.goto(path);
+    await page.evaluate(() => document.fonts.ready);
+    const links = await page.locator('a[href^="tel:"]').evaluateAll((as) =>
+      as
+        .filter((a) => a.checkVisibility())
+        .map((a) => {
+          const box = a.getBoundingClientRect();
+          return { href: a.getAttribute('href'), footer: !!a.closest('footer'), width: box.width, height: box.height };
+        }),
+    );
+    if (!links.some((link) => link.footer)) problems.push(`/${path}: no call link in the footer`);
+    for (const link of links)
+      if (link.width < 44 || link.height < 44)
+        problems.push(`/${path} ${link.href}${link.footer ? ' (footer)' : ''}: ${link.width} × ${link.height} px`);
+  }
+  await page.close();
+  expect(problems).toEqual([]);
 });

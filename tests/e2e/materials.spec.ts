@@ -133,7 +133,7 @@ test.describe('slogan page', () => {
     const onSloganPage = await linkTexts(`khau-hieu/${id}/`);
     expect(onSloganPage).toEqual(await linkTexts(`tai-lieu/${id}/`));
     const og = printFiles.find((f) => f.sloganId === id && f.formatId === 'og-1200x630' && f.scheme === 'cam')!;
-    expect(onSloganPage[url(og.path)]).toBe('PNG 1200 × 630 px');
+    expect(onSloganPage[url(og.path)]).toBe('PNG 1.200 × 630 px');
     const a4png = printFiles.find(
       (f) => f.sloganId === id && f.formatId === 'a4' && f.scheme === 'cam' && f.type === 'png',
     )!;

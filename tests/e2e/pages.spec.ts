@@ -101,6 +101,7 @@ for (const [label, viewport, fontSize] of [
   ['a 360 px phone with text at 200 %', { width: 360, height: 740 }, 32],
 ] as const) {
   test(`no page scrolls sideways on ${label}`, async ({ browser }) => {
+    test.setTimeout(240_000); // every page of the sitemap, one after the other
     const page = await browser.newPage({ viewport });
     // The reader's default text size, as the browser's setting sets it (rem and em follow).
     const cdp = await page.context().newCDPSession(page);

@@ -100,3 +100,25 @@ test('every page is valid HTML', async () => {
   expect(pages.length).toBeGreaterThan(30);
   expect(problems).toEqual([]);
 });
+
+test('every page writes numbers of measures in the house form: 1.189 mm, 0,8 m, 100% (EDITORIAL.md)', () => {
+  // A measure written the programmer's way: 4+ digits without the thousands dot before a unit or
+  // beside "×", a decimal point before a unit, a space before "%".
+  const unit = String.raw`(?:mm|cm|m|px|dpi|KB|MB|B)(?![\p{L}\p{N}])`;
+  const alone = String.raw`(?<![\p{L}\p{N}.,/])`; // not inside a date, a document number or a word
+  const wrong = new RegExp(
+    String.raw`${alone}\d{4,}\s*(?:×|${unit})|×\s*\d{4,}|${alone}\d+\.\d{1,2}\s*${unit}|\d\s+%`,
+    'gu',
+  );
+  const found: string[] = [];
+  for (const page of pages) {
+    const text = readFileSync(`${DIST}${page}`, 'utf8')
+      .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1>/g, ' ')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/&nbsp;|&#160;/g, ' ')
+      .replace(/\s+/g, ' ');
+    for (const match of text.matchAll(wrong))
+      found.push(`${page}: “…${text.slice(Math.max(0, match.index - 30), match.index + match[0].length)}”`);
+  }
+  expect(found).toEqual([]);
+});

@@ -1,5 +1,5 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, rm, writeFile } from 'node:fs/promises';
 import { constants } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +8,8 @@ import pLimit from 'p-limit';
 import { contentDirOf, loadContent } from '../content/load';
 import { generatePrintFiles, type GenerateResult, type SiteFile } from '../print-files/generate';
 import { PRINT_FONTS } from '../../shared/print-files/manifest';
-import { fontPackageDir, FONT_FILES } from '../print/load-fonts';
+import { fontPackageDir } from '../print/load-fonts';
+import { customiserFonts } from '../print/customiser-fonts';
 import { posterFooterFrom, posterHeading, posterLink } from '../../shared/print-texts';
 import { basePath, siteUrl } from '../config';
 
@@ -17,9 +18,40 @@ type VitePlugin = Extract<NonNullable<ViteUserConfig['plugins']>[number], { name
 /** The virtual module pages import the manifest from. */
 export const MANIFEST_MODULE = 'virtual:campaign/print-manifest';
 const RESOLVED_MANIFEST_MODULE = `\0${MANIFEST_MODULE}`;
-/** fontkit's WOFF2 decoder, replaced in browser bundles (see `customiserBundlePlugin`). */
-const BROTLI_MODULE = 'brotli/decompress.js';
-const RESOLVED_NO_WOFF2 = '\0campaign:no-woff2';
+/**
+ * Modules replaced in browser bundles (see `customiserBundlePlugin`), by what stands in
+ * for them: the customiser never uses what they hold.
+ */
+const BROWSER_STUBS: Record<string, string> = {
+  // fontkit's WOFF2 decoder: a brotli port with its 120 KB dictionary.
+  'brotli/decompress.js':
+    'export default function decompress() { throw new Error("WOFF2 fonts are not supported by the customiser: load a TTF font."); }',
+  // pdf-lib's 14 standard fonts' metrics (127 KB, inflated when loaded): the engine draws text as outlines.
+  '@pdf-lib/standard-fonts': `export const FontNames = ${JSON.stringify(
+    Object.fromEntries([
+      ['Courier', 'Courier'],
+      ['CourierBold', 'Courier-Bold'],
+      ['CourierOblique', 'Courier-Oblique'],
+      ['CourierBoldOblique', 'Courier-BoldOblique'],
+      ['Helvetica', 'Helvetica'],
+      ['HelveticaBold', 'Helvetica-Bold'],
+      ['HelveticaOblique', 'Helvetica-Oblique'],
+      ['HelveticaBoldOblique', 'Helvetica-BoldOblique'],
+      ['TimesRoman', 'Times-Roman'],
+      ['TimesRomanBold', 'Times-Bold'],
+      ['TimesRomanItalic', 'Times-Italic'],
+      ['TimesRomanBoldItalic', 'Times-BoldItalic'],
+      ['Symbol', 'Symbol'],
+      ['ZapfDingbats', 'ZapfDingbats'],
+    ]),
+  )};
+export const Encodings = {};
+export const Font = { load() { throw new Error("Standard PDF fonts are not in the customiser: text is drawn as outlines."); } };`,
+  // pdf-lib's PNG decoder: the engine embeds no image.
+  '@pdf-lib/upng':
+    'export default { decode() { throw new Error("PNG images are not embedded by the customiser."); }, toRGBA8() { throw new Error("PNG images are not embedded by the customiser."); } };',
+};
+const STUB_PREFIX = '\0campaign:stub:';
 
 /** Cache folder, under the project root (ignored by git; CI starts without it). */
 export const PRINT_CACHE_DIR = '.cache/print-files';
@@ -27,8 +59,26 @@ export const PRINT_CACHE_DIR = '.cache/print-files';
 /** Timings of the last run, for `npm run bench`. */
 export const LAST_RUN_FILE = 'last-run.json';
 
-/** Files copied into `dist/` at once. */
+/** Files placed into `dist/` at once. */
 const COPY_CONCURRENCY = 8;
+
+/**
+ * Places a cached file at `target`: a hard link where the file system allows it (no bytes
+ * copied: about 100 MB of print files took most of a second to copy), a copy elsewhere
+ * (another file system, or one without hard links). The cache never writes a file in
+ * place (`writeAtomic` renames), so the link in `dist/` keeps the bytes it was given; a
+ * change made to it in `dist/` is seen by the cache (`PrintCache.has`) and rendered again.
+ * Files from elsewhere (the fonts in node_modules/) are always copied.
+ */
+async function place(from: string, target: string, canLink: boolean): Promise<void> {
+  await rm(target, { force: true });
+  try {
+    if (canLink) return await link(from, target);
+  } catch {
+    // Not here: copy.
+  }
+  await copyFile(from, target, constants.COPYFILE_FICLONE);
+}
 
 const TYPES: Record<string, string> = {
   '.pdf': 'application/pdf',
@@ -42,15 +92,16 @@ const TYPES: Record<string, string> = {
 };
 
 /**
- * The fonts the customiser fetches, with their OFL licence beside them: site path
- * → file in @expo-google-fonts/be-vietnam-pro.
+ * The fonts the customiser fetches (cut to Latin and Vietnamese plus every character
+ * the content sets: `customiser-fonts.ts`), with their OFL licence beside them:
+ * site path → file.
  */
-function fontFiles(): SiteFile[] {
-  const dir = fontPackageDir();
+async function fontFiles(cacheDir: string, contentText: string): Promise<SiteFile[]> {
+  const fonts = await customiserFonts(cacheDir, contentText);
   return [
-    { path: PRINT_FONTS.display, from: join(dir, FONT_FILES.display) },
-    { path: PRINT_FONTS.text, from: join(dir, FONT_FILES.text) },
-    { path: PRINT_FONTS.licence, from: join(dir, 'LICENSE_FONT') },
+    { path: PRINT_FONTS.display, from: fonts.display },
+    { path: PRINT_FONTS.text, from: fonts.text },
+    { path: PRINT_FONTS.licence, from: join(fontPackageDir(), 'LICENSE_FONT') },
   ];
 }
 
@@ -64,12 +115,20 @@ export function printFiles(): AstroIntegration {
   let cacheDir = '';
   let running: Promise<GenerateResult> | undefined;
   let generationSeconds = 0;
+  /** Every text the content sets on a design, whose characters the customiser's fonts keep. */
+  let contentText = '';
 
   const generate = (logger: AstroIntegrationLogger): Promise<GenerateResult> =>
     (running ??= (async () => {
       const content = loadContent(contentDirOf(root), root);
       const campaign = content.campaign[0];
       if (!campaign) throw new Error('content/campaign.yaml: no campaign entry');
+      contentText = [
+        ...content.slogans.map((slogan) => slogan.text),
+        posterHeading(campaign),
+        campaign.theme,
+        posterFooterFrom(content.helpLines),
+      ].join('');
       logger.info('generating print files (cached by input; the first run takes a while)…');
       const started = performance.now();
       const result = await generatePrintFiles({
@@ -105,19 +164,20 @@ export function printFiles(): AstroIntegration {
   });
 
   /**
-   * The customiser fetches TTF fonts, so fontkit's WOFF2 decoder (a brotli port
-   * with its 120 KB dictionary, about 60 KB of the page's download) is replaced in
-   * browser bundles by a function that says so. Node code keeps the real one.
+   * The customiser's bundles (the page's script and its worker, `src/components/customiser/`)
+   * leave out what it never uses (`BROWSER_STUBS`): fontkit's WOFF2 decoder (it fetches TTF
+   * fonts), and pdf-lib's standard fonts and PNG decoder; about 60 KB of fontkit's and 100 KB
+   * of pdf-lib's download, gzip. Node code keeps the real modules.
    */
-  const customiserBundlePlugin: VitePlugin = {
+  const stubs = (): VitePlugin => ({
     name: 'campaign:customiser-bundle',
     enforce: 'pre',
+    resolveId: (id) => (id in BROWSER_STUBS ? `${STUB_PREFIX}${id}` : null),
+    load: (id) => (id.startsWith(STUB_PREFIX) ? BROWSER_STUBS[id.slice(STUB_PREFIX.length)]! : null),
+  });
+  const customiserBundlePlugin: VitePlugin = {
+    ...stubs(),
     applyToEnvironment: (environment) => environment.config.consumer === 'client',
-    resolveId: (id) => (id === BROTLI_MODULE ? RESOLVED_NO_WOFF2 : null),
-    load: (id) =>
-      id === RESOLVED_NO_WOFF2
-        ? 'export default function decompress() { throw new Error("WOFF2 fonts are not supported by the customiser: load a TTF font."); }'
-        : null,
   };
 
   return {
@@ -126,7 +186,9 @@ export function printFiles(): AstroIntegration {
       'astro:config:setup': ({ config, updateConfig, logger }) => {
         root = fileURLToPath(config.root);
         cacheDir = join(root, PRINT_CACHE_DIR);
-        updateConfig({ vite: { plugins: [manifestPlugin(logger), customiserBundlePlugin] } });
+        updateConfig({
+          vite: { plugins: [manifestPlugin(logger), customiserBundlePlugin], worker: { plugins: () => [stubs()] } },
+        });
       },
       'astro:build:start': async ({ logger }) => {
         await generate(logger);
@@ -134,7 +196,8 @@ export function printFiles(): AstroIntegration {
       'astro:server:setup': async ({ server, logger }) => {
         const base = server.config.base;
         const result = await generate(logger);
-        const files = new Map([...result.siteFiles, ...fontFiles()].map((file) => [file.path, file.from]));
+        const fonts = await fontFiles(cacheDir, contentText);
+        const files = new Map([...result.siteFiles, ...fonts].map((file) => [file.path, file.from]));
         server.middlewares.use((req, res, next) => {
           const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
           const from = path.startsWith(base) ? files.get(path.slice(base.length)) : undefined;
@@ -150,15 +213,14 @@ export function printFiles(): AstroIntegration {
         const result = await generate(logger);
         const started = performance.now();
         const outDir = fileURLToPath(dir);
-        const all = [...result.siteFiles, ...fontFiles()];
-        // A few copies at a time; a reflink where the file system can, a plain copy elsewhere.
+        const all = [...result.siteFiles, ...(await fontFiles(cacheDir, contentText))];
         await pLimit(COPY_CONCURRENCY).map(all, async (file) => {
           const target = join(outDir, file.path);
           await mkdir(dirname(target), { recursive: true });
-          await copyFile(file.from, target, constants.COPYFILE_FICLONE);
+          await place(file.from, target, file.from.startsWith(cacheDir));
         });
         const copySeconds = (performance.now() - started) / 1000;
-        logger.info(`copied ${all.length} print files and fonts into ${outDir} in ${copySeconds.toFixed(1)} s`);
+        logger.info(`placed ${all.length} print files and fonts in ${outDir} in ${copySeconds.toFixed(1)} s`);
         await writeFile(
           join(cacheDir, LAST_RUN_FILE),
           JSON.stringify(

@@ -3,7 +3,7 @@ import type { AstroIntegration } from 'astro';
 
 /**
  * Writes `sitemap.xml` and `robots.txt` from the pages Astro actually built
- * (every HTML page except the 404), so the sitemap can never miss a page.
+ * (every HTML page except the 404 and offline pages), so the sitemap can never miss a page.
  */
 export function sitemap(): AstroIntegration {
   let site = '';
@@ -19,7 +19,8 @@ export function sitemap(): AstroIntegration {
         const origin = new URL(base, site);
         const urls = pages
           .map((p) => p.pathname)
-          .filter((path) => !/^404\/?$/.test(path))
+          // Neither the 404 page nor the offline page (src/pages/ngoai-tuyen.astro) is a page to find.
+          .filter((path) => !/^(404|ngoai-tuyen)\/?$/.test(path))
           .map((path) => new URL(path, origin).href)
           .sort();
         const xml =

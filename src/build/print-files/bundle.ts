@@ -17,6 +17,7 @@ import {
 } from '../../shared/print-files/manifest';
 import { sha256, writeAtomic, type IndexEntry, type PrintCache } from './cache';
 import type { PrintSlogan, SiteFile } from './plan';
+import type { PrintFinishing } from '../../shared/print/finishing';
 import { bundleExtras } from './readme';
 import { createZip, type ZipDate } from './zip';
 
@@ -40,6 +41,8 @@ export interface BundleOptions {
   readonly date: ZipDate;
   /** The printing condition the PDFs name, for the readme. */
   readonly condition: OutputCondition;
+  /** Hem zones and eyelet marks, for the readme. */
+  readonly finishing?: PrintFinishing | undefined;
 }
 
 export interface BundleResult {
@@ -55,7 +58,9 @@ function bundleGroups(
   formats: readonly PrintFormat[],
   files: readonly ManifestFile[],
 ): BundleGroup[] {
-  const printFiles = files.filter((file) => file.purpose === 'print');
+  // A banner's eyelet variant is for the print shop and downloaded on its own: in the
+  // bundles it would add about 10 MB (the print files' budget is 100 MB).
+  const printFiles = files.filter((file) => file.purpose === 'print' && !file.eyelets);
   return [
     ...slogans.map((slogan) => ({
       scope: 'slogan' as const,
@@ -103,6 +108,7 @@ export async function bundlePrintFiles({
   cache,
   date,
   condition,
+  finishing,
 }: BundleOptions): Promise<BundleResult> {
   const fromOf = new Map(siteFiles.map((entry) => [entry.path, entry.from]));
   const bundles: ManifestBundle[] = [];
@@ -110,7 +116,7 @@ export async function bundlePrintFiles({
   let built = 0;
   let reused = 0;
   for (const group of bundleGroups(slogans, formats, files)) {
-    const extras = bundleExtras(group.members, condition);
+    const extras = bundleExtras(group.members, condition, finishing);
     const key = sha256(
       JSON.stringify({
         zip: 1,

@@ -8,7 +8,8 @@
  * Layout (`dir`):
  *   objects/<key>.<ext>   one rendered file; <key> hashes everything that shapes it
  *   bundles/<key>.zip     one ZIP; <key> hashes its members' names and checksums
- *   index.json            <key> → bytes and SHA-256: a cached file is reused only if it still matches
+ *   index.json            <key> → bytes, SHA-256 and modification time: a cached file is reused only
+ *                         if it still matches (see `has`)
  *   manifest.json         the last manifest written
  * Every file is written under a temporary name, then renamed (`writeAtomic`): a build cut off
  * midway never leaves half a file under a real name. Objects no longer referenced (and stray
@@ -16,8 +17,8 @@
  */
 
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** What the index knows of one cached file. */
@@ -26,6 +27,8 @@ export interface IndexEntry {
   readonly sha256: string;
   /** Size of a raster, as rendered. */
   readonly pixels?: { readonly width: number; readonly height: number } | undefined;
+  /** The file's modification time when its SHA-256 was last checked (absent in older indexes). */
+  readonly mtimeMs?: number | undefined;
 }
 
 export const sha256 = (data: Uint8Array | string): string => createHash('sha256').update(data).digest('hex');
@@ -51,6 +54,8 @@ export class PrintCache {
   private readonly previous: Readonly<Record<string, IndexEntry>>;
   /** What this run used: only this is written back. */
   private readonly next: Record<string, IndexEntry> = {};
+  /** Modification time of each file `has` accepted this run. */
+  private readonly checked = new Map<string, number>();
 
   private constructor(dir: string, previous: Record<string, IndexEntry>) {
     this.objectsDir = join(dir, 'objects');
@@ -84,23 +89,49 @@ export class PrintCache {
   /**
    * The file is on disk with the size and SHA-256 the index of the last run recorded for
    * it. A file cut short or changed since does not count: it is made again.
+   *
+   * When its size and modification time are still those the index recorded, the file is
+   * taken as checked without reading it (as git and make do): hashing every cached file
+   * (about 100 MB) was most of the print step of a rebuild with nothing changed. Any write
+   * to the file (a copy in `dist/` is a hard link to it) changes its modification time, and
+   * it is then read and hashed again.
    */
   has(key: string, file: string): boolean {
     const known = this.previous[key];
-    if (!known || !existsSync(file) || statSync(file).size !== known.bytes) return false;
-    return sha256(readFileSync(file)) === known.sha256;
+    if (!known) return false;
+    let stats;
+    try {
+      stats = statSync(file);
+    } catch {
+      return false;
+    }
+    if (stats.size !== known.bytes) return false;
+    if (known.mtimeMs !== stats.mtimeMs && sha256(readFileSync(file)) !== known.sha256) return false;
+    this.checked.set(key, stats.mtimeMs);
+    return true;
   }
 
   /**
-   * Records a finished file under its key: `data` just made (checksummed here),
-   * or, without it, a cached file (its index entry, else its bytes read again).
+   * Records a finished file under its key: `data` just made and written to `file`
+   * (checksummed here), or, without it, a cached file (its index entry, else its bytes
+   * read again).
    */
   async remember(key: string, file: string, data?: Uint8Array, pixels?: IndexEntry['pixels']): Promise<IndexEntry> {
     const known = this.previous[key];
-    const entry: IndexEntry =
-      data !== undefined
-        ? { bytes: data.byteLength, sha256: sha256(data), ...(pixels ? { pixels } : {}) }
-        : (known ?? (await readFile(file).then((bytes) => ({ bytes: bytes.byteLength, sha256: sha256(bytes) }))));
+    let entry: IndexEntry;
+    if (data !== undefined) {
+      entry = {
+        bytes: data.byteLength,
+        sha256: sha256(data),
+        ...(pixels ? { pixels } : {}),
+        mtimeMs: (await stat(file)).mtimeMs,
+      };
+    } else if (known) {
+      entry = { ...known, mtimeMs: this.checked.get(key) ?? known.mtimeMs };
+    } else {
+      const bytes = await readFile(file);
+      entry = { bytes: bytes.byteLength, sha256: sha256(bytes), mtimeMs: (await stat(file)).mtimeMs };
+    }
     this.next[key] = entry;
     return entry;
   }

@@ -78,6 +78,7 @@ export async function generatePrintFiles(options: GenerateOptions): Promise<Gene
     cache,
     date: zipDate(source.publishing),
     condition: outputConditionOf(source),
+    finishing: source.publishing.finishing,
   });
 
   const manifest = buildManifest({ source, generator, files, bundles: bundled.bundles, artworks });

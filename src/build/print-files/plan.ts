@@ -14,6 +14,7 @@ import {
   type PrintFormat,
 } from '../../shared/print/index';
 import type { QrLink } from '../../shared/print/qr';
+import type { PrintFinishing } from '../../shared/print/finishing';
 import { outputPath, outputsFor, type OutputSpec } from '../../shared/print-files/manifest';
 import { sha256, type PrintCache } from './cache';
 
@@ -27,6 +28,8 @@ export interface PrintSlogan {
 export interface FilePublishing {
   readonly fileDate: string;
   readonly fileCreator: string;
+  /** Hem zones and eyelet marks (`finishing.ts`); the engine's defaults when absent. */
+  readonly finishing?: PrintFinishing | undefined;
 }
 
 /** What goes on the files: from the content (never typed here). */

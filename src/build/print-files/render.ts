@@ -18,13 +18,14 @@ import {
   type LayoutWarning,
   type Scene,
 } from '../../shared/print/index';
-import type { ArtworkLines, ManifestArtwork, OutputSpec } from '../../shared/print-files/manifest';
+import { DEFAULT_FINISHING, withEyelets } from '../../shared/print/finishing';
+import type { ArtworkCapHeights, ArtworkLines, ManifestArtwork, OutputSpec } from '../../shared/print-files/manifest';
 import { artworkHeading, presentedText } from '../../shared/presentation';
 import { pdfDate } from '../../shared/publishing';
 import { loadPrintFonts } from '../print/load-fonts';
 import { rasterSize, renderRaster } from '../print/render-raster';
 import { writeAtomic, type IndexEntry, type PrintCache } from './cache';
-import { outputConditionOf, type Design, type PlannedOutput, type PrintSlogan, type PrintSource } from './plan';
+import { outputConditionOf, type Design, type PlannedOutput, type PrintSource } from './plan';
 
 /** One planned file, made now or found in the cache. */
 export interface RenderedOutput {
@@ -78,6 +79,7 @@ export function layoutForBuild(design: Design, source: PrintSource, fonts: Print
     footer: source.footer,
     unitLine: source.unitLine ?? '',
     link: source.link,
+    finishing: source.publishing.finishing,
     fonts,
   });
   if (scene.warnings.length)
@@ -92,40 +94,61 @@ export function layoutForBuild(design: Design, source: PrintSource, fonts: Print
 export const linesOf = (scene: Scene): ArtworkLines =>
   Object.fromEntries(scene.blocks.map((block) => [block.role, block.lines.map((line) => line.text)]));
 
-/** A design's lines: from the cache, or laid out now and cached. */
-async function artworkOf(design: Design, sceneFor: () => Scene, cache: PrintCache): Promise<ManifestArtwork> {
+/**
+ * The cap height of every block of a scene, by role: the type size times the height of
+ * "H" in the block's font (the slogan's display font, the text font for the rest).
+ */
+export const capHeightsOf = (scene: Scene, fonts: PrintFonts): ArtworkCapHeights =>
+  Object.fromEntries(
+    scene.blocks.map((block) => {
+      const font = block.role === 'slogan' ? fonts.display : fonts.text;
+      const cap = (block.fontSize * font.shape('H').ink.maxY) / font.unitsPerEm;
+      return [block.role, Math.round(cap * 100) / 100];
+    }),
+  );
+
+/** What the manifest records of a design's layout, cached as JSON beside its files. */
+type ArtworkLayout = Pick<ManifestArtwork, 'lines' | 'capHeights' | 'hem'>;
+
+/** A design's lines and sizes: from the cache, or laid out now and cached. */
+async function artworkOf(
+  design: Design,
+  sceneFor: () => Scene,
+  cache: PrintCache,
+  fonts: () => PrintFonts,
+): Promise<ManifestArtwork> {
   const { layout } = design;
-  let lines: ArtworkLines;
+  let laid: ArtworkLayout;
   if (layout.cached) {
-    lines = JSON.parse(await readFile(layout.from, 'utf8')) as ArtworkLines;
+    laid = JSON.parse(await readFile(layout.from, 'utf8')) as ArtworkLayout;
     await cache.remember(layout.key, layout.from);
   } else {
-    lines = linesOf(sceneFor());
-    const data = Buffer.from(JSON.stringify(lines), 'utf8');
+    const scene = sceneFor();
+    laid = { lines: linesOf(scene), capHeights: capHeightsOf(scene, fonts()), hem: scene.hem };
+    const data = Buffer.from(JSON.stringify(laid), 'utf8');
     await writeAtomic(layout.from, data);
     await cache.remember(layout.key, layout.from, data);
   }
-  return { sloganId: design.slogan.id, formatId: design.format.id, scheme: design.scheme.id, lines };
+  return { sloganId: design.slogan.id, formatId: design.format.id, scheme: design.scheme.id, ...laid };
 }
 
 /** The bytes of one file of a laid-out design. */
-async function renderOutput(
-  scene: Scene,
-  spec: OutputSpec,
-  source: PrintSource,
-  slogan: PrintSlogan,
-): Promise<Uint8Array> {
+async function renderOutput(scene: Scene, spec: OutputSpec, source: PrintSource, design: Design): Promise<Uint8Array> {
+  const { slogan, format } = design;
   switch (spec.type) {
     case 'pdf':
-      return renderPdf(scene, {
-        cropMarks: spec.cropMarks,
-        title: presentedText(slogan.text),
-        subject: source.heading,
-        author: cleanText(source.unitLine ?? '') || undefined,
-        date: pdfDate(source.publishing),
-        creator: source.publishing.fileCreator,
-        outputCondition: outputConditionOf(source),
-      });
+      return renderPdf(
+        spec.eyelets ? withEyelets(scene, format, source.publishing.finishing ?? DEFAULT_FINISHING) : scene,
+        {
+          cropMarks: spec.cropMarks,
+          title: presentedText(slogan.text),
+          subject: source.heading,
+          author: cleanText(source.unitLine ?? '') || undefined,
+          date: pdfDate(source.publishing),
+          creator: source.publishing.fileCreator,
+          outputCondition: outputConditionOf(source),
+        },
+      );
     case 'svg':
       return Buffer.from(renderSvg(scene, { area: spec.area }), 'utf8');
     case 'png':
@@ -144,8 +167,10 @@ export async function renderDesigns(
   designs: readonly Design[],
   { source, cache, concurrency, log }: RenderOptions,
 ): Promise<RenderResult> {
-  const fonts = loadPrintFonts();
   const limit = pLimit(concurrency);
+  // The fonts are parsed once, and only when something has to be laid out: not on a rebuild with nothing changed.
+  let fonts: PrintFonts | undefined;
+  const fontsNow = (): PrintFonts => (fonts ??= loadPrintFonts());
   const jobs: Promise<RenderedOutput>[] = [];
   const artworks: ManifestArtwork[] = [];
   let rendered = 0;
@@ -157,9 +182,9 @@ export async function renderDesigns(
     for (const [i, design] of designs.entries()) {
       const { slogan } = design;
       let scene: Scene | undefined;
-      const sceneFor = (): Scene => (scene ??= layoutForBuild(design, source, fonts));
+      const sceneFor = (): Scene => (scene ??= layoutForBuild(design, source, fontsNow()));
 
-      artworks.push(await artworkOf(design, sceneFor, cache));
+      artworks.push(await artworkOf(design, sceneFor, cache, fontsNow));
       for (const output of design.outputs) {
         if (output.cached) {
           reused++;
@@ -169,7 +194,7 @@ export async function renderDesigns(
         const current = sceneFor();
         const make = async (): Promise<RenderedOutput> => {
           const { spec } = output;
-          const data = await renderOutput(current, spec, source, slogan);
+          const data = await renderOutput(current, spec, source, design);
           await writeAtomic(output.from, data);
           const pixels = isRaster(spec)
             ? rasterSize(current, { dpi: spec.dpi, width: spec.width, area: spec.area })

@@ -7,6 +7,7 @@
 
 import { dirname, join } from 'node:path';
 import { isPrintFormat } from '../../shared/print/index';
+import { DEFAULT_FINISHING } from '../../shared/print/finishing';
 import {
   MANIFEST_PATH,
   type ManifestArtwork,
@@ -39,6 +40,7 @@ export function describeFile({ design, output, entry }: RenderedOutput): Manifes
     type: spec.type,
     purpose: spec.purpose,
     cropMarks: spec.cropMarks === true,
+    eyelets: spec.eyelets === true,
     bytes: entry.bytes,
     sha256: entry.sha256,
   };
@@ -63,6 +65,7 @@ export function buildManifest({ source, generator, files, bundles, artworks }: M
     footer: source.footer,
     unitLine: source.unitLine ?? '',
     outputCondition: { id: condition.id, identifier: condition.identifier, name: condition.name },
+    finishing: source.publishing.finishing ?? DEFAULT_FINISHING,
     files,
     bundles,
     artworks,

@@ -27,9 +27,9 @@ export interface RasterOptions {
   /** WebP quality, default 82. */
   readonly quality?: number | undefined;
   /**
-   * PNG only: an 8-bit palette (libimagequant) instead of full colour. The designs
-   * are two flat colours plus anti-aliased edges, so 256 colours lose nothing
-   * visible and the file is about half the size.
+   * PNG only: a 16-colour palette (libimagequant) instead of full colour. The designs
+   * are a few flat colours plus anti-aliased edges, so 16 colours lose nothing
+   * visible and the file is about a third of the full-colour size.
    */
   readonly palette?: boolean | undefined;
 }
@@ -73,7 +73,9 @@ export async function renderRaster(scene: Scene, options: RasterOptions): Promis
           options.palette === true
             ? // Flat colours: no dithering (it only adds noise at the edges), and the quickest
               // quantisation, which here is also the smallest (A3 at 150 dpi: 117 vs 123 KB, 0.6× the time).
-              { compressionLevel: 6, palette: true, dither: 0, effort: 1 }
+              // 16 colours: a few flat colours and the anti-aliasing between them lose nothing
+              // visible, and the file is a third smaller (A3: 76 vs 117 KB).
+              { compressionLevel: 6, palette: true, colours: 16, dither: 0, effort: 1 }
             : { compressionLevel: 6 },
         )
         .toBuffer()

@@ -9,36 +9,30 @@
  * `src/shared/customiser-params.ts`. Strings come from `src/i18n/vi.json` through
  * the element's `data-strings` (`readStrings`).
  *
- * Loaded on /tao-mau/ only. pdf-lib (about 180 KB) is loaded when a PDF is asked for.
+ * Light first: this module is the form only. The engine (fontkit, layout, SVG, then
+ * pdf-lib) and the print fonts load in a worker (`engine.worker.ts`) when the page is
+ * idle (or as soon as the form is used), and every layout runs there, so typing never
+ * waits for it. `data-state` says where it is: `loading`, then `ready` once the engine
+ * is loaded and the first preview drawn, or `failed`.
  */
-import * as fontkit from 'fontkit';
+import { formatLabel } from '../../i18n/format';
 import { readStrings, type UiText } from '../../i18n/read-strings';
 import { CROP_MARKS_ON, CUSTOMISER_PARAMS, readCustomiserPreset } from '../../shared/customiser-params';
-import { createLayoutFont, type FontkitFontLike, type PrintFonts } from '../../shared/print/font';
 import { FORMATS, findFormat, isPrintFormat, printFileName, type PrintFormat } from '../../shared/print/formats';
 import { artworkHeading, presentedText } from '../../shared/presentation';
 import { pdfDate } from '../../shared/publishing';
-import { layoutScene } from '../../shared/print/layout';
-import type { Scene } from '../../shared/print/scene';
-import { renderSvg } from '../../shared/print/render-svg';
+import type { PrintFinishing } from '../../shared/print/finishing';
 import { SCHEMES, findScheme, type ColourScheme } from '../../shared/print/schemes';
 import { cleanText } from '../../shared/print/text';
 import { checkVietnamesePhone, type PhoneCheck } from '../../shared/phone';
-import { OFFICE_PNG_DPI, OFFICE_PNG_FORMATS } from '../../shared/print-files/manifest';
+import { OFFICE_PNG_DPI, OFFICE_PNG_FORMATS, PREVIEW_MAX_SIDE, outputPath } from '../../shared/print-files/manifest';
 import { slugify } from '../../shared/slug';
 import { Announcer } from './announcer';
-import { limitUnitLine, unitLineMessages, unitLineShown, UNIT_LINE_MAX_LENGTH, type Message } from './messages';
-import { sceneToPng, withPngDensity } from './png';
+import type { Design, EngineRequest, EngineResponse } from './engine-protocol';
+import { limitUnitLine, UNIT_LINE_MAX_LENGTH, type Message } from './messages';
 
 type FileType = 'pdf' | 'svg' | 'png';
-
-async function loadFont(url: string): Promise<FontkitFontLike> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  const font = fontkit.create(new Uint8Array(await response.arrayBuffer()));
-  if (!('layout' in font)) throw new Error(`${url}: not a single font`);
-  return font as unknown as FontkitFontLike;
-}
+type FileReply = Extract<EngineResponse, { type: 'file' }>;
 
 /** Pixel size of the PNG a format gets (as the build makes it), or `undefined` if it gets none. */
 export function pngSize(format: PrintFormat): { width: number; height: number } | undefined {
@@ -61,7 +55,8 @@ interface Choice {
 
 class PrintCustomiserElement extends HTMLElement {
   private text: UiText = (key) => key;
-  private fonts: PrintFonts | undefined;
+  private worker: Worker | undefined;
+  private engineReady = false;
   private announcer: Announcer | undefined;
   private lastAnnounced = '';
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
@@ -70,6 +65,14 @@ class PrintCustomiserElement extends HTMLElement {
   /** The phone field was left (or the form changed) since it was last empty: its error may show. */
   private phoneTouched = false;
   private lastPhoneError = '';
+  /** Preview: one layout at a time in the worker; a change meanwhile asks for one more when it is done. */
+  private previewInFlight = false;
+  private previewDirty = false;
+  private nextId = 1;
+  /** The preview's SVG markup, a line an element, and the element each line made. */
+  private previewLines: string[] = [];
+  private previewItems: (Element | undefined)[] = [];
+  private readonly waiting = new Map<number, { resolve: (reply: FileReply) => void; reject: (error: Error) => void }>();
 
   private el<T extends HTMLElement>(name: string): T {
     const found = this.querySelector<T>(`.js-customiser-${name}`);
@@ -78,10 +81,14 @@ class PrintCustomiserElement extends HTMLElement {
   }
 
   connectedCallback(): void {
-    this.init().catch((error: unknown) => this.fail(error));
+    try {
+      this.init();
+    } catch (error) {
+      this.fail(error);
+    }
   }
 
-  private async init(): Promise<void> {
+  private init(): void {
     this.text = readStrings(this);
     const regions = this.querySelectorAll<HTMLElement>('.js-customiser-announcer');
     if (regions.length === 2) this.announcer = new Announcer([regions[0]!, regions[1]!]);
@@ -100,18 +107,76 @@ class PrintCustomiserElement extends HTMLElement {
     for (const button of this.querySelectorAll<HTMLButtonElement>('.js-customiser-download')) {
       button.addEventListener('click', () => void this.download(button.dataset['type'] as FileType));
     }
-
     this.dataset['state'] = 'loading';
     this.setStatus(this.text('customiser.loading'));
-    const [display, text] = await Promise.all([
-      loadFont(this.dataset['displayFont'] ?? ''),
-      loadFont(this.dataset['textFont'] ?? ''),
-    ]);
-    this.fonts = { display: createLayoutFont(display), text: createLayoutFont(text) };
-    this.dataset['state'] = 'ready';
-    this.setButtonsEnabled(true);
-    this.update();
-    this.setStatus(this.text('customiser.ready'));
+    this.updatePngButton();
+    this.updatePreviewImage();
+
+    // The engine loads when the page is idle, or at once when the form is used first.
+    const start = () => {
+      try {
+        this.startEngine();
+      } catch (error) {
+        this.fail(error);
+      }
+    };
+    form.addEventListener('focusin', start, { once: true });
+    if ('requestIdleCallback' in window) requestIdleCallback(start, { timeout: 2000 });
+    else setTimeout(start, 500);
+  }
+
+  /** Start the worker (once), which loads the engine then pdf-lib, and fetch the print fonts for it. */
+  private startEngine(): void {
+    if (this.worker) return;
+    const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
+    this.worker = worker;
+    worker.addEventListener('message', (event: MessageEvent<EngineResponse>) => this.receive(event.data));
+    worker.addEventListener('error', (event) => this.fail(event.message || 'worker failed'));
+    // The fonts download while the worker and the engine's code do.
+    const font = async (path: string | undefined): Promise<ArrayBuffer> => {
+      const response = await fetch(new URL(path ?? '', document.baseURI));
+      if (!response.ok) throw new Error(`${response.url}: HTTP ${response.status}`);
+      return response.arrayBuffer();
+    };
+    Promise.all([font(this.dataset['displayFont']), font(this.dataset['textFont'])])
+      .then(([display, text]) =>
+        worker.postMessage({ type: 'init', fonts: { display, text } } satisfies EngineRequest, [display, text]),
+      )
+      .catch((error: unknown) => this.fail(error));
+  }
+
+  private post(request: EngineRequest): void {
+    this.worker?.postMessage(request);
+  }
+
+  private receive(reply: EngineResponse): void {
+    switch (reply.type) {
+      case 'ready':
+        this.engineReady = true;
+        this.requestPreview();
+        break;
+      case 'failed':
+        this.fail(reply.message);
+        break;
+      case 'preview':
+        this.showPreview(reply);
+        break;
+      case 'file':
+      case 'error': {
+        const waiting = this.waiting.get(reply.id);
+        if (waiting) {
+          this.waiting.delete(reply.id);
+          if (reply.type === 'file') waiting.resolve(reply);
+          else waiting.reject(new Error(reply.message));
+        } else if (reply.type === 'error') {
+          // A preview that failed: the next change tries again.
+          console.error(reply.message);
+          this.previewInFlight = false;
+          if (this.previewDirty) this.requestPreview();
+        }
+        break;
+      }
+    }
   }
 
   /** A link (`customiserPath()`, src/shared/customiser-params.ts) may choose the slogan, format and colours. */
@@ -146,66 +211,76 @@ class PrintCustomiserElement extends HTMLElement {
     };
   }
 
-  /** Re-lay the design at most once per frame while typing. */
-  private schedule(): void {
-    if (!this.fonts || this.frame) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      this.update();
-    });
-  }
-
-  private layout(choice: Choice): Scene {
-    if (!this.fonts) throw new Error('fonts not loaded');
-    // The presentation rules the build's files follow (src/shared/presentation.ts).
-    const heading = this.dataset['heading'] ?? '';
-    return layoutScene({
+  /** What the engine lays out, with the presentation rules the build's files follow (src/shared/presentation.ts). */
+  private design(choice: Choice): Design {
+    return {
       slogan: presentedText(choice.slogan),
-      format: choice.format,
-      scheme: choice.scheme,
-      heading: artworkHeading(choice.slogan, heading, this.dataset['theme'] ?? ''),
+      formatId: choice.format.id,
+      schemeId: choice.scheme.id,
+      heading: artworkHeading(choice.slogan, this.dataset['heading'] ?? '', this.dataset['theme'] ?? ''),
       footer: this.dataset['footer'] ?? '',
       unitLine: choice.unitRaw,
       // The QR code the build's files carry; the unit's phone under it when the number is valid.
       link: { url: this.dataset['linkUrl'] ?? '', label: this.dataset['linkLabel'] ?? '' },
       phoneLine: choice.phone.kind === 'valid' ? this.text('poster.unitPhone', { phone: choice.phone.shown }) : '',
-      fonts: this.fonts,
+      // The campaign's hem zones (content), as the build's files have them.
+      finishing: this.finishing(),
+    };
+  }
+
+  /** The campaign's hem zones and eyelet marks (`data-finishing`, JSON); the engine's defaults without. */
+  private finishing(): PrintFinishing | undefined {
+    const json = this.dataset['finishing'];
+    return json ? (JSON.parse(json) as PrintFinishing) : undefined;
+  }
+
+  /** Ask for a new preview at most once per frame while typing. */
+  private schedule(): void {
+    this.updatePngButton();
+    if (!this.engineReady) this.updatePreviewImage();
+    if (!this.engineReady || this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.requestPreview();
     });
   }
 
-  private update(): void {
-    const choice = this.read();
-    const scene = this.layout(choice);
+  /** One layout at a time: while the worker lays out one, later changes make one more request, with the last values. */
+  private requestPreview(): void {
+    if (this.previewInFlight) {
+      this.previewDirty = true;
+      return;
+    }
+    this.previewInFlight = true;
+    this.previewDirty = false;
+    this.post({ type: 'preview', id: 0, design: this.design(this.read()) });
+  }
 
-    // Preview: the same SVG the download gives, finished size, drawn in the page (no blob: image,
-    // which the site's Content-Security-Policy does not allow).
-    const svg = document.importNode(
-      new DOMParser().parseFromString(renderSvg(scene), 'image/svg+xml').documentElement,
-      true,
-    );
-    // Sized by the page's CSS; named by the preview's own label (role="img").
-    for (const name of ['width', 'height', 'role', 'aria-labelledby']) svg.removeAttribute(name);
-    svg.querySelector('title')?.remove();
-    svg.setAttribute('aria-hidden', 'true');
-    svg.style.aspectRatio = `${scene.width} / ${scene.height}`;
+  private showPreview(reply: Extract<EngineResponse, { type: 'preview' }>): void {
+    this.previewInFlight = false;
+    if (this.previewDirty) {
+      // Newer input is waiting: lay that out rather than drawing this one.
+      this.requestPreview();
+      if (this.dataset['state'] === 'ready') return;
+    }
+    const choice = this.read();
     const preview = this.el('preview');
-    preview.replaceChildren(svg);
-    const shown = unitLineShown(scene);
+    this.drawSvg(preview, reply.svg);
+    const { shown } = reply;
     preview.ariaLabel = this.text('customiser.previewAlt', {
-      format: choice.format.label,
+      format: formatLabel(choice.format),
       scheme: choice.scheme.label,
       slogan: choice.slogan,
       unit: shown ? this.text('customiser.previewAltUnit', { unit: shown }) : this.text('customiser.previewAltNoUnit'),
     });
     preview.hidden = false;
     this.el('unit-shown').textContent = shown ?? this.text('customiser.unitNone');
-    this.showPhone(choice.phone, scene);
+    this.showPhone(choice.phone, reply.phoneShown);
 
     // Messages: shown by the field, read out when they change.
-    const messages = unitLineMessages(choice.unitRaw, scene);
     const list = this.el<HTMLUListElement>('messages');
     list.replaceChildren(
-      ...messages.map((message) => {
+      ...reply.messages.map((message) => {
         const item = document.createElement('li');
         item.className = `customiser-message customiser-message--${message.level}`;
         item.dataset['key'] = message.key;
@@ -213,16 +288,85 @@ class PrintCustomiserElement extends HTMLElement {
         return item;
       }),
     );
-    this.queueAnnouncement(messages);
+    this.queueAnnouncement(reply.messages);
 
-    // PNG only where the build makes one.
-    const png = pngSize(choice.format);
+    if (this.dataset['state'] === 'loading') {
+      // The page's ready signal: engine loaded, first preview drawn.
+      this.dataset['state'] = 'ready';
+      this.setButtonsEnabled(true);
+      this.setStatus(this.text('customiser.ready'));
+    }
+  }
+
+  /**
+   * Preview: the same SVG the download gives, finished size, drawn in the page (no blob: image,
+   * which the site's Content-Security-Policy does not allow). `renderSvg` writes one element a
+   * line; while the frame stays the same (typing), only the lines that changed (the unit line)
+   * are parsed and replaced, so the page's thread does little on each key.
+   */
+  private drawSvg(preview: HTMLElement, markup: string): void {
+    const SVG_NS = 'http://www.w3.org/2000/svg';
+    const lines = markup.split('\n');
+    const svg = preview.querySelector('svg');
+    const parse = (text: string) => new DOMParser().parseFromString(text, 'image/svg+xml').documentElement;
+    if (svg && lines[0] === this.previewLines[0] && lines.length === this.previewLines.length) {
+      lines.forEach((line, i) => {
+        const old = this.previewItems[i];
+        if (line === this.previewLines[i] || !old) return;
+        const item = parse(`<svg xmlns="${SVG_NS}">${line}</svg>`).firstElementChild;
+        if (item) {
+          const next = document.importNode(item, true);
+          old.replaceWith(next);
+          this.previewItems[i] = next;
+        }
+      });
+    } else {
+      const fresh = document.importNode(parse(markup), true);
+      // Sized by the page's CSS; named by the preview's own label (role="img").
+      for (const name of ['width', 'height', 'role', 'aria-labelledby']) fresh.removeAttribute(name);
+      fresh.querySelector('title')?.remove();
+      fresh.setAttribute('aria-hidden', 'true');
+      const box = fresh.getAttribute('viewBox')?.split(' ');
+      if (box) fresh.style.aspectRatio = `${box[2]} / ${box[3]}`;
+      // Line i's element: the shapes follow the <svg> and <title> lines, in order.
+      const shapes = [...fresh.children];
+      this.previewItems = lines.map((line) => (/^<(path|rect)\b/.test(line) ? shapes.shift() : undefined));
+      preview.replaceChildren(fresh);
+      this.querySelector('.js-customiser-preview-image')?.remove();
+    }
+    this.previewLines = lines;
+  }
+
+  /** Until the engine is ready: the build's preview image of the slogan, format and colours chosen. */
+  private updatePreviewImage(): void {
+    const image = this.querySelector<HTMLImageElement>('.js-customiser-preview-image');
+    if (!image) return;
+    const { sloganId, slogan, format, scheme } = this.read();
+    const path = outputPath(sloganId, format.id, scheme.id, { type: 'webp', purpose: 'preview' });
+    const src = new URL(path, new URL(this.dataset['previews'] ?? '', document.baseURI)).href;
+    if (image.src === src) return;
+    // As the build sizes it (src/shared/print-files/manifest.ts): the longer side PREVIEW_MAX_SIDE.
+    const landscape = format.width >= format.height;
+    image.width = landscape ? PREVIEW_MAX_SIDE : Math.round((PREVIEW_MAX_SIDE * format.width) / format.height);
+    image.height = landscape ? Math.round((PREVIEW_MAX_SIDE * format.height) / format.width) : PREVIEW_MAX_SIDE;
+    image.alt = this.text('customiser.previewAlt', {
+      format: format.label,
+      scheme: scheme.label,
+      slogan,
+      unit: this.text('customiser.previewAltNoUnit'),
+    });
+    image.src = src;
+  }
+
+  /** PNG only where the build makes one. */
+  private updatePngButton(): void {
+    const png = pngSize(this.read().format);
     this.el<HTMLButtonElement>('png').hidden = !png;
     this.el('png-note').hidden = !!png;
   }
 
   /** The phone field's state: what will be printed, and the error beside the field once it was left. */
-  private showPhone(phone: PhoneCheck, scene: Scene): void {
+  private showPhone(phone: PhoneCheck, shown: string | undefined): void {
     const field = this.el<HTMLInputElement>('phone');
     const error = this.el('phone-error');
     if (phone.kind === 'empty') this.phoneTouched = false;
@@ -240,10 +384,7 @@ class PrintCustomiserElement extends HTMLElement {
       this.lastPhoneError = error.textContent;
       if (error.textContent) this.announcer?.announce(error.textContent);
     }
-    const block = scene.blocks.find((b) => b.role === 'phone');
-    this.el('phone-shown').textContent = block
-      ? block.lines.map((line) => line.text).join(' ')
-      : this.text('customiser.unitNone');
+    this.el('phone-shown').textContent = shown ?? this.text('customiser.unitNone');
   }
 
   private messageText(message: Message): string {
@@ -285,11 +426,20 @@ class PrintCustomiserElement extends HTMLElement {
     );
   }
 
+  /** A file (or a scene) from the worker. */
+  private requestFile(request: Omit<Extract<EngineRequest, { type: 'file' }>, 'id'>): Promise<FileReply> {
+    const id = this.nextId++;
+    return new Promise<FileReply>((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      this.post({ ...request, id });
+    });
+  }
+
   private async download(type: FileType): Promise<void> {
-    if (!this.fonts || this.busy) return;
+    if (!this.engineReady || this.busy) return;
     // Whatever was typed last, even within the current frame.
     const choice = this.read();
-    const scene = this.layout(choice);
+    const design = this.design(choice);
     const label = type.toUpperCase();
     this.busy = true;
     this.setButtonsEnabled(false);
@@ -298,23 +448,37 @@ class PrintCustomiserElement extends HTMLElement {
       let bytes: Uint8Array;
       let mime: string;
       if (type === 'pdf') {
-        const { renderPdf } = await import('../../shared/print/render-pdf');
-        bytes = await renderPdf(scene, {
-          cropMarks: choice.cropMarks,
-          title: presentedText(choice.slogan),
-          subject: this.dataset['heading'],
-          author: cleanText(choice.unitRaw) || undefined,
-          date: pdfDate({ fileDate: this.dataset['fileDate'] ?? '' }),
-          creator: this.dataset['fileCreator'] ?? '',
-          outputCondition: this.dataset['outputCondition'],
-        });
+        ({ bytes } = (await this.requestFile({
+          type: 'file',
+          design,
+          file: 'pdf',
+          pdf: {
+            cropMarks: choice.cropMarks,
+            title: presentedText(choice.slogan),
+            subject: this.dataset['heading'],
+            author: cleanText(choice.unitRaw) || undefined,
+            date: pdfDate({ fileDate: this.dataset['fileDate'] ?? '' }),
+            creator: this.dataset['fileCreator'] ?? '',
+            outputCondition: this.dataset['outputCondition'],
+          },
+        })) as { bytes: Uint8Array });
         mime = 'application/pdf';
       } else if (type === 'svg') {
-        bytes = new TextEncoder().encode(renderSvg(scene, { area: isPrintFormat(choice.format) ? 'bleed' : 'trim' }));
+        ({ bytes } = (await this.requestFile({
+          type: 'file',
+          design,
+          file: 'svg',
+          svgArea: isPrintFormat(choice.format) ? 'bleed' : 'trim',
+        })) as { bytes: Uint8Array });
         mime = 'image/svg+xml';
       } else {
         const size = pngSize(choice.format);
         if (!size) return;
+        const [{ scene }, { sceneToPng, withPngDensity }] = await Promise.all([
+          this.requestFile({ type: 'file', design, file: 'scene' }),
+          import('./png'),
+        ]);
+        if (!scene) throw new Error('no scene');
         const png = await sceneToPng(scene, size.width, size.height);
         bytes = isPrintFormat(choice.format) ? withPngDensity(png, OFFICE_PNG_DPI) : png;
         mime = 'image/png';

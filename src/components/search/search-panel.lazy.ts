@@ -9,20 +9,35 @@
  * nodes and `<mark>`s, never as HTML from the index. Strings come from
  * src/i18n/vi.json through the panel's `data-strings`.
  */
+import { formatNumber } from '../../i18n/format'; // counts as Vietnamese writes them: 1.189
 import type { UiText } from '../../i18n/read-strings';
 import { buildExcerpt } from '../../shared/search/excerpt';
 import { foldQuery, hasSearchableText, unfold } from '../../shared/search/fold';
-import { isHelpQuery } from '../../shared/search/help-intent';
+import { HELP_PAGE_FILTER, isHelpQuery } from '../../shared/search/help-intent';
 import { isSearchType, SEARCH_TYPES, TYPE_FILTER, TYPE_LABELS, type SearchType } from '../../shared/search/types';
-import { loadPagefind, type PagefindResult } from './pagefind';
+import { loadPagefind, type Pagefind, type PagefindResult } from './pagefind';
 
 /** Results rendered at first, and added by each press of "more". */
 const PAGE_SIZE = 6;
 /** Words in an excerpt. */
 const EXCERPT_WORDS = 24;
 
-/** Counts as Vietnamese writes them: 1.189. */
-const numbers = new Intl.NumberFormat('vi-VN');
+/**
+ * A call for help: the help page first among `results` (when it is one of them), found by the same
+ * search limited to the page that carries HELP_PAGE_FILTER. Its words are indexed on that page
+ * (src/pages/tro-giup.astro), so it matches every word of content/help-search.yaml.
+ */
+async function helpPageFirst(
+  pagefind: Pagefind,
+  query: string,
+  filters: Record<string, string>,
+  results: PagefindResult[],
+): Promise<PagefindResult[]> {
+  const only = { ...filters, [HELP_PAGE_FILTER.name]: HELP_PAGE_FILTER.value };
+  const help = (await pagefind.search(query, { filters: only })).results[0];
+  if (!help) return results;
+  return [...results.filter((result) => result.id === help.id), ...results.filter((result) => result.id !== help.id)];
+}
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string) {
   const node = document.createElement(tag);
@@ -107,9 +122,12 @@ export class PanelSearch {
       if (run !== this.#run) return;
       const filters: Record<string, string> = this.#type ? { [TYPE_FILTER]: this.#type } : {};
       const response = await pagefind.search(foldQuery(query), { filters });
+      const results = isHelpQuery(query, this.#helpTerms)
+        ? await helpPageFirst(pagefind, foldQuery(query), filters, response.results)
+        : response.results;
       if (run !== this.#run) return;
       const counts = response.totalFilters[TYPE_FILTER] ?? {};
-      this.#results = response.results;
+      this.#results = results;
       this.#shown = 0;
       const items = await this.#items(this.#results.slice(0, PAGE_SIZE));
       if (run !== this.#run) return;
@@ -122,7 +140,7 @@ export class PanelSearch {
       this.#more.hidden = this.#shown >= this.#results.length;
       const total = response.unfilteredResultCount;
       const count = this.#results.length;
-      const shown = { query, count: numbers.format(count), total: numbers.format(total) };
+      const shown = { query, count: formatNumber(count), total: formatNumber(total) };
       if (total === 0) {
         this.#showHelp(true);
         this.#setStatus(this.#text('search.noResults', shown), true);
@@ -205,7 +223,7 @@ export class PanelSearch {
   #updateChips(counts: Record<string, number>, total: number): void {
     for (const [type, chip] of this.#chips) {
       const count = type ? (counts[type] ?? 0) : total;
-      chip.textContent = `${type ? this.#typeLabel(type) : this.#text('search.filterAll')} (${numbers.format(count)})`;
+      chip.textContent = `${type ? this.#typeLabel(type) : this.#text('search.filterAll')} (${formatNumber(count)})`;
       chip.setAttribute('aria-pressed', String(type === this.#type));
       chip.hidden = count === 0 && type !== this.#type;
     }

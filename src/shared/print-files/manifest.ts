@@ -6,6 +6,7 @@
  * generator (`generate.ts`, Node-only) follows the same plan.
  */
 
+import { hasEyelets, type PrintFinishing } from '../print/finishing';
 import { isPrintFormat, printFileName, type FormatKind, type PrintFormat } from '../print/formats';
 
 /** Site folder (relative to the base path) that holds the print files. */
@@ -57,21 +58,30 @@ export interface OutputSpec {
   readonly width?: number;
   /** A PDF with crop marks outside the bleed (`CROP_MARK_MARGIN_MM` more on every side). */
   readonly cropMarks?: boolean;
+  /** A banner's PDF with eyelet marks in the hem zone (`finishing.ts`). */
+  readonly eyelets?: boolean;
 }
 
 /** What a crop-mark variant adds to its file name: `<slug>_<format>_<scheme>_dau-cat.pdf` ("crop marks"). */
 export const CROP_MARKS_SUFFIX = '_dau-cat';
 
+/** What an eyelet variant adds to its file name: `<slug>_<format>_<scheme>_khoen.pdf` ("eyelets"). */
+export const EYELETS_SUFFIX = '_khoen';
+
 /**
  * The files a format gets. PDF and SVG (outlined text, 3 mm bleed) for every
- * print format, and for posters a second PDF with crop marks outside the bleed; PNG only where people use one (A4 and A3 at 150 dpi for office
- * printers, the social images at their pixel size); a small WebP preview for all.
+ * print format, and for posters a second PDF with crop marks outside the bleed; for
+ * banners a second PDF with eyelet marks in the hem zone (a PDF only: the marks are for
+ * the print shop, and previews and SVG would show the same artwork again); PNG only where
+ * people use one (A4 and A3 at 150 dpi for office printers, the social images at their
+ * pixel size); a small WebP preview for all.
  */
 export function outputsFor(format: PrintFormat): OutputSpec[] {
   const outputs: OutputSpec[] = [];
   if (isPrintFormat(format)) {
     outputs.push({ type: 'pdf', purpose: 'print', area: 'bleed' });
     if (format.kind === 'poster') outputs.push({ type: 'pdf', purpose: 'print', area: 'bleed', cropMarks: true });
+    if (hasEyelets(format)) outputs.push({ type: 'pdf', purpose: 'print', area: 'bleed', eyelets: true });
     outputs.push({ type: 'svg', purpose: 'print', area: 'bleed' });
     if (OFFICE_PNG_FORMATS.includes(format.id)) {
       outputs.push({ type: 'png', purpose: 'print', area: 'trim', dpi: OFFICE_PNG_DPI });
@@ -90,11 +100,12 @@ export function outputPath(
   sloganId: string,
   formatId: string,
   schemeId: string,
-  output: Pick<OutputSpec, 'type' | 'purpose' | 'cropMarks'>,
+  output: Pick<OutputSpec, 'type' | 'purpose' | 'cropMarks' | 'eyelets'>,
 ): string {
   const dir = output.purpose === 'preview' ? PREVIEWS_DIR : FILES_DIR;
   const name = printFileName(sloganId, formatId, schemeId, output.type);
-  return `${dir}${output.cropMarks ? name.replace(/(\.[a-z]+)$/, `${CROP_MARKS_SUFFIX}$1`) : name}`;
+  const suffix = output.cropMarks ? CROP_MARKS_SUFFIX : output.eyelets ? EYELETS_SUFFIX : '';
+  return `${dir}${suffix ? name.replace(/(\.[a-z]+)$/, `${suffix}$1`) : name}`;
 }
 
 /** Bundle of every print file of one slogan: `<slug>_tat-ca-kho.zip` ("all formats"). */
@@ -128,6 +139,8 @@ export interface ManifestFile {
   readonly purpose: 'print' | 'preview';
   /** A PDF with crop marks outside the bleed: the page is larger than trim + bleed by `CROP_MARK_MARGIN_MM` a side. */
   readonly cropMarks: boolean;
+  /** A banner's PDF with eyelet marks in the hem zone (the only thing printed there besides the background). */
+  readonly eyelets: boolean;
   readonly bytes: number;
   /** Lower-case hex SHA-256 of the file's bytes. */
   readonly sha256: string;
@@ -145,12 +158,22 @@ export interface ArtworkLines {
   readonly phone?: readonly string[];
 }
 
+/**
+ * The cap height of every text block an artwork set, in the format's unit (mm or px),
+ * measured on the outline of "H" in the block's font: for checks of legibility
+ * (a banner's slogan at least 12 % of its height, the heading never the smallest text).
+ */
+export type ArtworkCapHeights = { readonly [Role in keyof ArtworkLines]?: number };
+
 /** One artwork: a slogan in one format and colour scheme, and the lines its layout set. */
 export interface ManifestArtwork {
   readonly sloganId: string;
   readonly formatId: string;
   readonly scheme: string;
   readonly lines: ArtworkLines;
+  readonly capHeights: ArtworkCapHeights;
+  /** Hem zone on every edge, in the format's unit: only the background prints there (and a banner's eyelet marks). */
+  readonly hem: number;
 }
 
 /** One ZIP bundle. */
@@ -183,6 +206,8 @@ export interface PrintManifest {
     readonly identifier: string;
     readonly name: string;
   };
+  /** Hem zones and eyelet marks every file follows (the campaign's `publishing.finishing`). */
+  readonly finishing: PrintFinishing;
   readonly files: readonly ManifestFile[];
   readonly bundles: readonly ManifestBundle[];
   /** Every artwork with its laid-out lines. */
@@ -192,7 +217,14 @@ export interface PrintManifest {
 /** The file of a slogan, format, scheme and type, if generated. */
 export function findFile(
   manifest: PrintManifest,
-  query: { sloganId: string; formatId: string; scheme: string; type: OutputType; cropMarks?: boolean },
+  query: {
+    sloganId: string;
+    formatId: string;
+    scheme: string;
+    type: OutputType;
+    cropMarks?: boolean;
+    eyelets?: boolean;
+  },
 ): ManifestFile | undefined {
   return manifest.files.find(
     (file) =>
@@ -200,6 +232,7 @@ export function findFile(
       file.formatId === query.formatId &&
       file.scheme === query.scheme &&
       file.type === query.type &&
-      file.cropMarks === (query.cropMarks ?? false),
+      file.cropMarks === (query.cropMarks ?? false) &&
+      file.eyelets === (query.eyelets ?? false),
   );
 }

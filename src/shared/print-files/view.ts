@@ -6,14 +6,19 @@
  * Pure code (no `node:*`, no DOM); the words come from `src/i18n/vi.json`.
  */
 
-import { t } from '../../i18n';
+import { formatLabel, formatNumber, t } from '../../i18n';
 import type { ColourScheme, PrintFormat } from '../print/index';
 import { findFile, type ManifestBundle, type ManifestFile, type OutputType, type PrintManifest } from './manifest';
 
-/** The files listed for download, in this order: the PDF, its crop-mark variant, SVG, PNG. */
-export const LISTED: readonly { readonly type: OutputType; readonly cropMarks?: boolean }[] = [
+/** The files listed for download, in this order: the PDF, its crop-mark or eyelet variant, SVG, PNG. */
+export const LISTED: readonly {
+  readonly type: OutputType;
+  readonly cropMarks?: boolean;
+  readonly eyelets?: boolean;
+}[] = [
   { type: 'pdf' },
   { type: 'pdf', cropMarks: true },
+  { type: 'pdf', eyelets: true },
   { type: 'svg' },
   { type: 'png' },
 ];
@@ -33,13 +38,16 @@ export interface DownloadLink<File extends ManifestFile | ManifestBundle = Manif
 
 /**
  * Link text of a print file: "PDF", "SVG", "PNG 150 dpi" for office printers,
- * "PNG 1200 × 630 px" for a social image.
+ * "PNG 1.200 × 630 px" for a social image.
  */
 export function fileLabel(file: ManifestFile): string {
   if (file.cropMarks) return t('materials.pdfCropMarks');
+  if (file.eyelets) return t('materials.pdfEyelets');
   if (file.type !== 'png') return file.type.toUpperCase();
   if (file.dpi) return t('materials.pngDpi', { dpi: file.dpi });
-  return file.pixels ? t('materials.pngPixels', { width: file.pixels.width, height: file.pixels.height }) : 'PNG';
+  return file.pixels
+    ? t('materials.pngPixels', { width: formatNumber(file.pixels.width), height: formatNumber(file.pixels.height) })
+    : 'PNG';
 }
 
 /** The print files of a slogan in one format and scheme, in `LISTED` order, as links. */
@@ -49,7 +57,11 @@ export function fileLinks(
   format: PrintFormat,
   scheme: ColourScheme,
 ): DownloadLink[] {
-  const context = t('materials.linkContext', { order: slogan.order, format: format.label, scheme: scheme.label });
+  const context = t('materials.linkContext', {
+    order: slogan.order,
+    format: formatLabel(format),
+    scheme: scheme.label,
+  });
   return LISTED.flatMap(
     (listed) => findFile(manifest, { sloganId: slogan.id, formatId: format.id, scheme: scheme.id, ...listed }) ?? [],
   ).map((file) => ({ file, label: fileLabel(file), context }));

@@ -23,6 +23,12 @@ export interface FitOptions {
   readonly maxLines: number;
   /** Baseline-to-baseline distance before any widening, em. */
   readonly leading: number;
+  /**
+   * A size to reach before the breaks' looks count (a banner's slogan read from afar):
+   * breaks that reach it are ranked by size × quality; if none does, the largest size wins.
+   * Default 0: always size × quality.
+   */
+  readonly minSize?: number | undefined;
 }
 
 /** Size at which a shaped block fills `region` (never above `maxSize`). */
@@ -41,15 +47,19 @@ function sizeFor(shape: BlockShape, font: LayoutFont, options: FitOptions): numb
 export function fitText(text: string, font: LayoutFont, options: FitOptions): FittedBlock | undefined {
   const units = measureUnits(breakUnits(text), font);
   if (units.length === 0) return undefined;
+  const minSize = options.minSize ?? 0;
   let best: { fitted: FittedBlock; score: number } | undefined;
+  let largest: FittedBlock | undefined;
   for (const breaks of candidateBreaks(units, options.maxLines, font.spaceAdvance)) {
     const shape = shapeBlock(units, breaks, font, options.leading);
     const size = sizeFor(shape, font, options);
+    if (!largest || size > largest.size * (1 + 1e-9)) largest = { shape, size };
+    if (size < minSize * (1 - 1e-9)) continue;
     const score = size * breakQuality(units, breaks);
     // Ties (a capped size) go to fewer lines, which come first.
     if (!best || score > best.score * (1 + 1e-9)) best = { fitted: { shape, size }, score };
   }
-  return best?.fitted;
+  return best?.fitted ?? largest;
 }
 
 export interface UnitLineFit {

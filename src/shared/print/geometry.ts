@@ -32,8 +32,10 @@ export interface PageGeometry {
   readonly frameWidth: number;
   /** Everything text may cover: inside the frame and its padding, down to the bottom of the footer text. */
   readonly safe: Box;
-  /** The footer band, to the bleed edge at the sides and the bottom. */
+  /** The footer band, below the frame, as wide as the frame (inside the live area). */
   readonly footerBand: Box | undefined;
+  /** The live area: the trim less the hem zone on every side. */
+  readonly live: Box;
   /** The rule under the heading. */
   readonly rule: Box | undefined;
   readonly regions: {
@@ -56,30 +58,33 @@ export interface PageTexts {
   readonly unitLine: boolean;
 }
 
-/** The page's boxes, from the format's trim size only. */
-export function pageGeometry(format: PrintFormat, texts: PageTexts): PageGeometry {
+/**
+ * The page's boxes, from the format's trim size and its hem zone (`hem`, scene units on
+ * every edge; `finishing.ts`). Nothing but the background reaches into the hem zone: the
+ * frame and the footer band start at the larger of the hem and the design's own inset.
+ */
+export function pageGeometry(format: PrintFormat, texts: PageTexts, hem = 0): PageGeometry {
   const { width: W, height: H, bleed: b } = format;
   const page = PROPORTIONS.page;
   const o = orientationOf(W, H);
   const u = Math.min(W, H);
-  const frameInset = page.frameInset[o] * u;
+  const edge = Math.max(hem, page.frameInset[o] * u);
   const frameWidth = page.frameWidth[o] * u;
   const footerHeight = texts.footer ? page.footerBand[o] * H : 0;
-  const footerTop = H - footerHeight;
+  const footerGap = texts.footer ? page.footerGap[o] * u : 0;
+  const outer: Box = { x: b + edge, y: b + edge, width: W - 2 * edge, height: H - 2 * edge };
 
-  const frame: Box = {
-    x: b + frameInset,
-    y: b + frameInset,
-    width: W - 2 * frameInset,
-    height: footerTop - 2 * frameInset,
-  };
+  const frame: Box = { ...outer, height: outer.height - footerHeight - footerGap };
+  const footerBand: Box | undefined = texts.footer
+    ? { x: outer.x, y: outer.y + outer.height - footerHeight, width: outer.width, height: footerHeight }
+    : undefined;
   const content = inset(frame, frameWidth + page.padding[o] * u);
   const gap = page.bandGap[o] * content.height;
 
-  const footer = texts.footer
+  const footer = footerBand
     ? {
         x: content.x,
-        y: b + footerTop + PROPORTIONS.text.footerTextTop * footerHeight,
+        y: footerBand.y + PROPORTIONS.text.footerTextTop * footerHeight,
         width: content.width,
         height: PROPORTIONS.text.footerTextHeight * footerHeight,
       }
@@ -124,7 +129,8 @@ export function pageGeometry(format: PrintFormat, texts: PageTexts): PageGeometr
       width: content.width,
       height: (footer ? footer.y + footer.height : content.y + content.height) - content.y,
     },
-    footerBand: texts.footer ? { x: 0, y: b + footerTop, width: W + 2 * b, height: footerHeight + b } : undefined,
+    footerBand,
+    live: { x: b + hem, y: b + hem, width: W - 2 * hem, height: H - 2 * hem },
     rule,
     regions: { heading, slogan, unit, footer },
     headingMaxSize: page.headingSize[o] * u,

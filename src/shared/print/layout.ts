@@ -15,6 +15,7 @@
 import type { LayoutFont } from './font';
 import { fitText, fitUnitLine, type FitOptions } from './fit';
 import { getFormat, isPrintFormat } from './formats';
+import { DEFAULT_FINISHING, hemOf } from './finishing';
 import { pageGeometry, placeBlock, type PlacedBlock } from './geometry';
 import { ringPath } from './path';
 import { PROPORTIONS, orientationOf } from './proportions';
@@ -31,9 +32,10 @@ const MAX_LINES: Record<TextRole, number> = { heading: 4, slogan: 9, unit: 2, fo
 const ROLE_ORDER: readonly TextRole[] = ['heading', 'slogan', 'unit', 'footer', 'link', 'phone'];
 
 /** Fitting options of a role in `region`, at most `maxSize`. */
-const fitOptions = (role: TextRole, region: Box, maxSize: number): FitOptions => ({
+const fitOptions = (role: TextRole, region: Box, maxSize: number, minSize = 0): FitOptions => ({
   region,
   maxSize,
+  minSize,
   maxLines: MAX_LINES[role],
   leading: PROPORTIONS.text.leading[role],
 });
@@ -71,27 +73,37 @@ export function layoutScene(input: SceneInput): Scene {
   ]);
   if (missing.length) warnings.push({ code: 'missing-glyphs', chars: missing });
 
-  const page = pageGeometry(format, { heading: !!heading, footer: !!footer, unitLine: !!unitLine });
-  const qr = link && placeQr(page, orientationOf(format.width, format.height), link, { phone: !!phoneLine });
+  const hem = hemOf(format, input.finishing ?? DEFAULT_FINISHING);
+  const texts = { heading: !!heading, footer: !!footer, unitLine: !!unitLine };
+  const page = pageGeometry(format, texts, hem);
+  const orientation = orientationOf(format.width, format.height);
+  // The code's column sits in the content area, so inside the live area like all text.
+  const qr = link && placeQr(page, orientation, link, { phone: !!phoneLine });
   const regions = qr ? { ...page.regions, slogan: qr.slogan, unit: qr.unit } : page.regions;
+  // The slogan first: the heading is then kept well below its size. Its capitals aim for
+  // `sloganMinCap` of the trim height (banners), measured on the display font's "H".
+  const capHeight = display.shape('H').ink.maxY / display.unitsPerEm;
+  const minCap = PROPORTIONS.page.sloganMinCap[orientation] * format.height;
+  const minSloganSize = capHeight > 0 ? minCap / capHeight : 0;
+  const sloganFitted = fitText(sloganSet, display, fitOptions('slogan', regions.slogan, Infinity, minSloganSize));
   const items: SceneItem[] = [
     { type: 'rect', role: 'background', x: 0, y: 0, width: page.width, height: page.height, fill: scheme.background },
     { type: 'path', role: 'frame', path: ringPath(page.frame, page.frameWidth), fill: scheme.text },
   ];
-  // Footer band: full bleed at the bottom, text in the background colour.
+  // Footer band: below the frame, inside the live area; text in the background colour.
   if (page.footerBand) items.push({ type: 'rect', role: 'footer-band', ...page.footerBand, fill: scheme.text });
   const placed: Partial<Record<TextRole, PlacedBlock>> = {};
 
-  // The slogan first: the heading is then kept well below its size.
-  const sloganFitted = fitText(sloganSet, display, fitOptions('slogan', regions.slogan, Infinity));
   if (sloganFitted) placed.slogan = placeBlock('slogan', sloganFitted, display, regions.slogan);
   else warnings.push({ code: 'empty-slogan' });
   const sloganSize = sloganFitted?.size ?? Infinity;
 
+  let headingSize = Infinity;
   if (regions.heading && page.rule) {
     const maxSize = Math.min(page.headingMaxSize, PROPORTIONS.text.headingToSlogan * sloganSize);
     const fitted = fitText(heading, textFont, fitOptions('heading', regions.heading, maxSize));
     if (fitted) {
+      headingSize = fitted.size;
       placed.heading = placeBlock('heading', fitted, textFont, regions.heading);
       items.push({ type: 'rect', role: 'rule', ...page.rule, fill: scheme.text });
     }
@@ -107,7 +119,9 @@ export function layoutScene(input: SceneInput): Scene {
   }
 
   if (regions.footer) {
-    const fitted = fitText(footer, textFont, fitOptions('footer', regions.footer, Infinity));
+    // Smaller than the heading: the heading is never the smallest text.
+    const maxSize = PROPORTIONS.text.footerToHeading * headingSize;
+    const fitted = fitText(footer, textFont, fitOptions('footer', regions.footer, maxSize));
     if (fitted) placed.footer = placeBlock('footer', fitted, textFont, regions.footer);
   }
 
@@ -145,6 +159,8 @@ export function layoutScene(input: SceneInput): Scene {
     bleed: format.bleed,
     trim: page.trim,
     safe: page.safe,
+    hem,
+    live: page.live,
     ...(qr && link ? { qr: { tile: qr.tile, modules: qr.modules, moduleSize: qr.moduleSize, url: link.url } } : {}),
     title: slogan,
     items,

@@ -28,13 +28,15 @@ export const PROPORTIONS = {
     /** Thickness of the frame, × short side. */
     frameWidth: { portrait: 0.006, landscape: 0.008 },
     /** Space between the inside of the frame and the text, × short side. */
-    padding: { portrait: 0.035, landscape: 0.035 },
-    /** Height of the footer band at the bottom of the trim, × trim height. */
-    footerBand: { portrait: 0.075, landscape: 0.16 },
+    padding: { portrait: 0.035, landscape: 0.012 },
+    /** Height of the footer band at the bottom of the live area, × trim height. */
+    footerBand: { portrait: 0.075, landscape: 0.085 },
+    /** Gap between the frame and the footer band below it, × short side. */
+    footerGap: { portrait: 0.035, landscape: 0.02 },
     /** Gap between the bands inside the frame (heading, rule, slogan, unit line), × content height. */
-    bandGap: { portrait: 0.03, landscape: 0.045 },
+    bandGap: { portrait: 0.03, landscape: 0.015 },
     /** Height of the heading's region, × content height. */
-    headingHeight: { portrait: 0.15, landscape: 0.2 },
+    headingHeight: { portrait: 0.15, landscape: 0.1 },
     /** Largest type size of the heading, × short side. */
     headingSize: { portrait: 0.05, landscape: 0.1 },
     /** Thickness of the rule under the heading, × short side. */
@@ -43,6 +45,11 @@ export const PROPORTIONS = {
     ruleWidth: { portrait: 0.2, landscape: 0.1 },
     /** Type size of the unit line when it fits, × short side. */
     unitSize: { portrait: 0.03, landscape: 0.05 },
+    /**
+     * Least cap height of the slogan the breaking aims for, × trim height: a banner is read
+     * from afar, so its slogan takes the breaks that reach 12 % before the best-looking ones.
+     */
+    sloganMinCap: { portrait: 0, landscape: 0.12 },
   },
 
   text: {
@@ -56,6 +63,8 @@ export const PROPORTIONS = {
     unitMinSize: 0.6,
     /** Largest type size of the heading, × the slogan's type size: it stays clearly smaller. */
     headingToSlogan: 0.42,
+    /** Largest type size of the footer, × the heading's type size: the heading is never the smallest text. */
+    footerToHeading: 0.85,
     /** Baseline-to-baseline distance before any widening, em. */
     leading: { heading: 1.22, slogan: 1.1, unit: 1.2, footer: 1.2, link: 1.2, phone: 1.2 },
     /** Least clearance between the ink of adjacent lines (the line distance widens for it), em. */

@@ -8,6 +8,7 @@
  * the origin at the top-left corner of the bleed box and y pointing down.
  */
 
+import type { PrintFinishing } from './finishing';
 import type { PrintFonts } from './font';
 import type { FormatUnit, PrintFormat } from './formats';
 import type { QrLink } from './qr';
@@ -63,7 +64,8 @@ export type SceneItem =
     }
   | {
       readonly type: 'path';
-      readonly role: 'frame' | 'qr' | TextRole;
+      /** `eyelet`: a finishing mark in the hem zone (`finishing.ts`), only in a banner's eyelet variant. */
+      readonly role: 'frame' | 'qr' | 'eyelet' | TextRole;
       /** The outline, filled with the non-zero rule. */
       readonly path: readonly PathCommand[];
       /**
@@ -134,6 +136,10 @@ export interface Scene {
   /** The QR code, when there is one: the light tile (quiet zone included), the modules' box, the module side, the encoded address. */
   readonly qr?:
     { readonly tile: Box; readonly modules: Box; readonly moduleSize: number; readonly url: string } | undefined;
+  /** Hem zone on every edge of the trim (`finishing.ts`): only the background (and eyelet marks) print there. */
+  readonly hem: number;
+  /** The live area: the trim less the hem zone. Every item but the background and eyelet marks lies inside it. */
+  readonly live: Box;
   /** The slogan as set (cleaned, NFC, original case): for titles and alt text. */
   readonly title: string;
   /** Drawing, back to front. */
@@ -162,6 +168,8 @@ export interface SceneInput {
   readonly link?: QrLink | undefined;
   /** The unit's own phone line, as printed under the code ("Điện thoại: 0912 345 678"). Empty: none. Needs `link`. */
   readonly phoneLine?: string | undefined;
+  /** Hem zones and eyelet marks (`publishing.finishing` of the campaign); default `DEFAULT_FINISHING`. */
+  readonly finishing?: PrintFinishing | undefined;
   /** Set the slogan in capitals, as slogan banners are. Default `true`. */
   readonly uppercase?: boolean | undefined;
   readonly fonts: PrintFonts;

@@ -1,5 +1,43 @@
 import { z } from 'astro/zod';
+import { DEFAULT_FINISHING } from '../print/finishing';
+import { FORMATS } from '../print/formats';
 import { isoDate, slug, source, vietnameseText } from './vietnamese-text';
+
+const millimetres = () => z.number().nonnegative().max(500);
+
+/**
+ * Hem zones and eyelet marks of the print files (`src/shared/print/finishing.ts`): the
+ * defaults there when left out. Only the background prints in a hem zone, besides the
+ * eyelet marks of a banner's eyelet variant, which must lie inside it.
+ */
+export const printFinishingSchema = z
+  .object({
+    /** Hem zone by kind of format, mm on every edge of the trim. */
+    hem: z.strictObject({ poster: millimetres(), banner: millimetres() }),
+    /** A format's own hem zone, by format id (`bang-ron-3x1: 50`), mm. */
+    formatHem: z
+      .record(z.string(), millimetres())
+      .default({})
+      .refine((hems) => Object.keys(hems).every((id) => FORMATS.some((f) => f.id === id && f.unit === 'mm')), {
+        message: `keys must be ids of print formats: ${FORMATS.filter((f) => f.unit === 'mm')
+          .map((f) => f.id)
+          .join(', ')}`,
+      }),
+    /** Eyelet marks of the banners' eyelet variant: largest spacing, centre's distance from the edge, diameter (mm). */
+    eyelets: z.strictObject({
+      spacing: z.number().min(100).max(2000),
+      inset: z.number().positive().max(200),
+      diameter: z.number().positive().max(50),
+    }),
+  })
+  .refine(
+    (f) =>
+      f.eyelets.inset - f.eyelets.diameter / 2 >= 0 &&
+      FORMATS.filter((format) => format.kind === 'banner').every(
+        (format) => f.eyelets.inset + f.eyelets.diameter / 2 <= (f.formatHem[format.id] ?? f.hem.banner),
+      ),
+    { message: "eyelet marks must lie inside every banner's hem zone (inset ± diameter / 2)", path: ['eyelets'] },
+  );
 
 /** The fixed facts written into every published file, so a rebuild gives the same bytes. */
 export const publishingSchema = z.object({
@@ -20,6 +58,8 @@ export const publishingSchema = z.object({
       /^-\/\/[\x20-\x2e\x30-\x7e]+\/\/[\x20-\x2e\x30-\x7e]+\/\/[A-Z]{2}$/,
       'must look like "-//owner//product//VI", in ASCII',
     ),
+  /** Hem zones and eyelet marks of the posters and banners; `DEFAULT_FINISHING` when left out. */
+  finishing: printFinishingSchema.default(DEFAULT_FINISHING),
 });
 
 /** The plan itself: who issued it, for what, when, and its framing sections (I, II.1–2, closing). */

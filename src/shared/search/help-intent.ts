@@ -23,3 +23,10 @@ export function isHelpQuery(query: string, plainTerms: readonly string[]): boole
   const words = ` ${plainWords(query)} `;
   return words.trim() !== '' && plainTerms.some((term) => term && words.includes(` ${term} `));
 }
+
+/**
+ * The Pagefind filter (name and value) that marks the help page, `/tro-giup/`. A call for help
+ * puts that page first among the results, whatever the scores: Pagefind ranks a short slogan
+ * page that repeats "tố cáo" above the long help page that holds the word once.
+ */
+export const HELP_PAGE_FILTER = { name: 'tro-giup', value: 'co' } as const;

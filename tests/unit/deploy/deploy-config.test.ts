@@ -47,6 +47,7 @@ describe('deploy/', () => {
     const all = file.slice(file.indexOf('/*\n'), file.indexOf('/_astro/*'));
     for (const [name, value] of Object.entries(HEADERS)) expect(all).toContain(`\n  ${name}: ${value}\n`);
     expect(file).toContain('/_astro/*\n  Cache-Control: public, max-age=31536000, immutable\n');
+    expect(file).toContain('/sw.js\n  Cache-Control: no-cache\n');
   });
 
   it('pages carry the policy in a meta tag, all but frame-ancestors (which a meta tag cannot carry)', () => {

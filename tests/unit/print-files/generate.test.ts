@@ -46,7 +46,7 @@ describe('print files', () => {
     expect(source.footer).toBe('Tổng đài điện thoại quốc gia bảo vệ trẻ em 111 (miễn phí, 24/7)');
   });
 
-  it('makes PDF and SVG for print formats, a crop-mark PDF for posters, PNG for A4 and social images, a WebP preview for each', () => {
+  it('makes PDF and SVG for print formats, a crop-mark PDF for posters, an eyelet PDF for banners, PNG for A4 and social images, a WebP preview for each', () => {
     const names = first.manifest.files
       .filter((f) => f.sloganId === 'cham-dut-bao-luc-vun-dap-yeu-thuong')
       .map((f) => f.path);
@@ -59,6 +59,7 @@ describe('print files', () => {
         `${FILES_DIR}${base}_a4_cam.png`,
         `${FILES_DIR}${base}_bang-ron-3x1_cam.pdf`,
         `${FILES_DIR}${base}_bang-ron-3x1_cam.svg`,
+        `${FILES_DIR}${base}_bang-ron-3x1_cam_khoen.pdf`,
         `${FILES_DIR}${base}_og-1200x630_cam.png`,
         `${PREVIEWS_DIR}${base}_a4_cam.webp`,
         `${PREVIEWS_DIR}${base}_bang-ron-3x1_cam.webp`,
@@ -66,12 +67,12 @@ describe('print files', () => {
       ].sort(),
     );
     for (const file of first.manifest.files)
-      expect(file.name).toMatch(/^[a-z0-9-]+_[a-z0-9-]+_[a-z]+(_dau-cat)?\.(pdf|svg|png|webp)$/);
+      expect(file.name).toMatch(/^[a-z0-9-]+_[a-z0-9-]+_[a-z]+(_dau-cat|_khoen)?\.(pdf|svg|png|webp)$/);
   });
 
   it('lists in the manifest the true size and SHA-256 of every file and bundle', () => {
     const all = [...first.manifest.files, ...first.manifest.bundles];
-    expect(all.length).toBe(2 * 10 + 2 + 3);
+    expect(all.length).toBe(2 * 11 + 2 + 3);
     for (const entry of all) {
       const bytes = readFileSync(fileOf(first, entry.path));
       expect(entry.bytes, entry.path).toBe(bytes.length);
@@ -155,11 +156,11 @@ describe('print files', () => {
       slogans: [slogans[0]!, { ...slogans[1]!, text: `${slogans[1]!.text} ` + '!' }],
     };
     const result = await generatePrintFiles({ root: repoRoot, cacheDir, source: edited, formats, schemes });
-    expect(result.stats.rendered).toBe(10);
-    expect(result.stats.reused).toBe(10);
+    expect(result.stats.rendered).toBe(11);
+    expect(result.stats.reused).toBe(11);
     // Back to the real content: the edited files were dropped from the cache, so they are made again.
     const back = await generatePrintFiles({ root: repoRoot, cacheDir, source, formats, schemes });
-    expect(back.stats.rendered).toBe(10);
+    expect(back.stats.rendered).toBe(11);
     expect(back.manifest).toEqual(first.manifest);
   }, 120_000);
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getFormat, getScheme } from '../../../src/shared/print';
+import { DEFAULT_FINISHING } from '../../../src/shared/print/finishing';
 import {
   outputPath,
   outputsFor,
@@ -46,6 +47,7 @@ const files: ManifestFile[] = [a4, og].flatMap((format) =>
       type: spec.type,
       purpose: spec.purpose,
       cropMarks: spec.cropMarks === true,
+      eyelets: spec.eyelets === true,
       bytes: 1,
       sha256: '0'.repeat(64),
     };
@@ -65,6 +67,7 @@ const bundle = {
 const manifest: PrintManifest = {
   version: 1,
   generator: '0',
+  finishing: DEFAULT_FINISHING,
   heading: '',
   footer: '',
   unitLine: '',
@@ -77,6 +80,8 @@ const manifest: PrintManifest = {
       formatId: 'a4',
       scheme: 'cam',
       lines: { slogan: ['CHẤM DỨT BẠO LỰC,', 'VUN ĐẮP YÊU THƯƠNG'] },
+      capHeights: { slogan: 15.2 },
+      hem: 10,
     },
   ],
 };
@@ -87,7 +92,7 @@ describe('print file views', () => {
     expect(fileLabel(fileOf('a4', 'pdf'))).toBe('PDF');
     expect(fileLabel(fileOf('a4', 'svg'))).toBe('SVG');
     expect(fileLabel(fileOf('a4', 'png'))).toBe('PNG 150 dpi');
-    expect(fileLabel(fileOf('og-1200x630', 'png'))).toBe('PNG 1200 × 630 px');
+    expect(fileLabel(fileOf('og-1200x630', 'png'))).toBe('PNG 1.200 × 630 px');
   });
 
   it('lists PDF, SVG then PNG, without the preview, each with its context for screen readers', () => {
@@ -104,7 +109,7 @@ describe('print file views', () => {
 
   it('sums up the types of a format for the guide, each once', () => {
     expect(fileLabelsOf(manifest, 'a4')).toBe('PDF, PDF có dấu cắt, SVG, PNG 150 dpi');
-    expect(fileLabelsOf(manifest, 'og-1200x630')).toBe('PNG 1200 × 630 px');
+    expect(fileLabelsOf(manifest, 'og-1200x630')).toBe('PNG 1.200 × 630 px');
   });
 
   it('shows a preview at half its pixels, and finds the link preview image and the slogan bundle', () => {

@@ -1,0 +1,88 @@
+/**
+ * The customiser's worker: lays out the design, draws the preview's SVG and makes
+ * the PDF and SVG files off the page's thread, so that typing never waits for the
+ * engine. Started by `print-customiser.ts` when the page is idle (a module worker
+ * bundled by Vite; same origin, so the site's Content-Security-Policy allows it).
+ *
+ * This entry is small: it loads the engine's code (`engine.ts`: fontkit, layout, SVG)
+ * at once, while the page fetches the two print fonts and hands them over (`init`);
+ * once the engine is ready it loads pdf-lib (`render-pdf`), so that the first PDF
+ * does not wait for it.
+ */
+import type { PrintFonts } from '../../shared/print/font';
+import type { Design, EngineRequest, EngineResponse } from './engine-protocol';
+
+type Engine = typeof import('./engine');
+
+/** The worker's global scope, as used here (the project's types are the DOM's, not the webworker lib's). */
+interface WorkerScope {
+  postMessage(message: EngineResponse, transfer: Transferable[]): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<EngineRequest>) => void): void;
+}
+const scope = self as unknown as WorkerScope;
+let engine: Engine | undefined;
+let fonts: PrintFonts | undefined;
+let pdf: Promise<typeof import('../../shared/print/render-pdf')> | undefined;
+
+const post = (message: EngineResponse, transfer: Transferable[] = []) => scope.postMessage(message, transfer);
+const loadPdf = () => (pdf ??= import('../../shared/print/render-pdf'));
+
+// The engine's code from the worker's first moment. The path module is shared with
+// pdf-lib's chunk, so the bundle keeps it apart: asked for here too, it downloads with
+// the engine instead of after it.
+const code = Promise.all([import('./engine'), import('../../shared/print/path')]).then(([module]) => module);
+code.catch(() => undefined); // reported by `init`
+
+async function init(bytes: { display: ArrayBuffer; text: ArrayBuffer }): Promise<void> {
+  engine = await code;
+  fonts = engine.loadFonts(bytes);
+  post({ type: 'ready' });
+  // pdf-lib while the page is idle, not at the first click; a failure shows when a PDF is asked for.
+  loadPdf().catch(() => (pdf = undefined));
+}
+
+function ready(): { engine: Engine; fonts: PrintFonts } {
+  if (!engine || !fonts) throw new Error('engine not loaded');
+  return { engine, fonts };
+}
+
+async function file(
+  id: number,
+  design: Design,
+  kind: 'pdf' | 'svg' | 'scene',
+  request: Extract<EngineRequest, { type: 'file' }>,
+): Promise<void> {
+  const { engine: e, fonts: f } = ready();
+  const scene = e.layout(design, f);
+  if (kind === 'scene') return post({ type: 'file', id, scene });
+  let bytes: Uint8Array;
+  if (kind === 'svg') bytes = new TextEncoder().encode(e.renderSvg(scene, { area: request.svgArea ?? 'bleed' }));
+  else {
+    if (!request.pdf) throw new Error('PDF options missing');
+    bytes = await (await loadPdf()).renderPdf(scene, request.pdf);
+  }
+  post({ type: 'file', id, bytes }, [bytes.buffer as ArrayBuffer]);
+}
+
+scope.addEventListener('message', (event: MessageEvent<EngineRequest>) => {
+  const request = event.data;
+  if (request.type === 'init') {
+    init(request.fonts).catch((error: unknown) => post({ type: 'failed', message: String(error) }));
+    return;
+  }
+  const { id, design } = request;
+  try {
+    if (request.type === 'preview') {
+      const { engine: e, fonts: f } = ready();
+      const scene = e.layout(design, f);
+      const { svg, shown, phoneShown, messages } = e.preview(design, scene);
+      post({ type: 'preview', id, svg, shown, phoneShown, messages });
+    } else {
+      file(id, design, request.file, request).catch((error: unknown) =>
+        post({ type: 'error', id, message: String(error) }),
+      );
+    }
+  } catch (error) {
+    post({ type: 'error', id, message: String(error) });
+  }
+});

@@ -1,0 +1,207 @@
+/**
+ * The offline copy, on request ("Lưu để đọc khi không có mạng" on /tro-giup/): saved, the site
+ * reads with the network cut; never saved, no service worker and no request for it; removed,
+ * nothing remains. The project blocks service workers for every other spec
+ * (playwright.config.ts); this one allows them, in a fresh browser context per test.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { watch } from './helpers';
+import { openAndType, resultLinks, resultPaths, searchPage, SLOGAN_5, vi } from './search-helpers';
+
+test.use({ serviceWorkers: 'allow', viewport: { width: 360, height: 740 } });
+// Saving downloads the whole copy (about 3 MB) first: slow on a loaded machine.
+test.describe.configure({ timeout: 120_000 });
+
+const SLOGAN_5_TEXT = 'Chấm dứt bạo lực, vun đắp yêu thương.';
+
+const status = (page: Page) => page.locator('.js-offline-status');
+const saveButton = (page: Page) => page.getByRole('button', { name: vi['offline.save'] });
+const removeButton = (page: Page) => page.getByRole('button', { name: vi['offline.remove'] });
+
+/** The site's service worker registrations and cache names, as the page sees them. */
+const storage = (page: Page) =>
+  page.evaluate(async () => ({
+    registrations: (await navigator.serviceWorker.getRegistrations()).map((r) => r.scope),
+    caches: await caches.keys(),
+  }));
+
+/** Opens /tro-giup/, presses "save" with the keyboard and waits until the copy is complete. */
+async function saveCopy(page: Page) {
+  await page.goto('tro-giup/#doc-khi-khong-co-mang');
+  await saveButton(page).focus();
+  await page.keyboard.press('Enter');
+  await expect(status(page)).toHaveText(vi['offline.saved'], { timeout: 45_000 });
+  // The next step has focus; the manifest is linked now that a copy exists.
+  await expect(removeButton(page)).toBeFocused();
+  await expect(saveButton(page)).toBeHidden();
+  await expect(page.locator('link[rel="manifest"]')).toHaveCount(1);
+}
+
+/** Every URL the context requests, the service worker's own requests included. */
+function allRequests(context: BrowserContext): string[] {
+  const urls: string[] = [];
+  context.on('request', (request) => urls.push(request.url()));
+  return urls;
+}
+
+test('after saving, home, a slogan, the plan and search work with the network cut; an unsaved address shows the offline page', async ({
+  page,
+  context,
+}) => {
+  const { errors } = watch(page);
+  await saveCopy(page);
+  await context.setOffline(true);
+  const failed: string[] = [];
+  page.on('requestfailed', (request) => failed.push(new URL(request.url()).pathname));
+
+  await page.goto('');
+  await expect(page.locator('h1')).toBeVisible();
+  await expect(page.locator('.slogan-list, ol, ul').first()).toBeVisible();
+  expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toContain('Be Vietnam Pro');
+
+  await page.goto(SLOGAN_5);
+  await expect(page.locator('h1')).toHaveText(/5/);
+  await expect(page.locator('main')).toContainText(SLOGAN_5_TEXT);
+
+  await page.goto('ke-hoach/');
+  await expect(page.locator('main')).toContainText(SLOGAN_5_TEXT);
+
+  // The header's search (Pagefind, its WebAssembly and index, all from the copy) …
+  await page.goto('');
+  const dialog = await openAndType(page, 'vun dap');
+  await expect(resultLinks(dialog).first()).toBeVisible();
+  expect((await resultPaths(dialog))[0]).toMatch(/cham-dut-bao-luc-vun-dap-yeu-thuong\/$/);
+  // … and the search page, whose address holds the query.
+  await searchPage(page, 'to cao');
+  await expect(resultLinks(page).first()).toBeVisible();
+
+  // Never saved: an address the site does not have, and a print file never downloaded.
+  const missing = await page.goto('khau-hieu/khong-co-trang-nay/');
+  expect(missing?.status()).toBe(200);
+  await expect(page.locator('h1')).toHaveText(vi['offlinePage.title']);
+  await expect(page.locator('main')).toContainText(vi['offlinePage.body']);
+  await expect(page.locator('main').getByRole('link', { name: vi['nav.plan'] })).toBeVisible();
+  await page.getByRole('link', { name: vi['nav.plan'] }).last().click();
+  await expect(page).toHaveURL(/ke-hoach\/$/);
+
+  await context.setOffline(false);
+  // What failed offline is print files' previews never seen online (not in the copy) and
+  // nothing else: every page's styles, scripts, fonts and search came from the copy.
+  expect(failed.filter((path) => !/\/tai-lieu\/xem-truoc\/[^/]+\.webp$/.test(path))).toEqual([]);
+  expect(errors.filter((error) => !error.includes('net::ERR_FAILED'))).toEqual([]);
+});
+
+test('print files are never in the copy, but one downloaded while online stays available offline', async ({
+  page,
+  context,
+}) => {
+  await saveCopy(page);
+  const files = await page.evaluate(async () => {
+    const manifest = (await (await fetch('../tai-lieu/manifest.json')).json()) as {
+      files: { path: string; type: string; bytes: number }[];
+    };
+    const pdfs = manifest.files.filter((file) => file.type === 'pdf');
+    return { fetched: pdfs[0]!, never: pdfs[1]! };
+  });
+  // Nothing of tai-lieu/ but its pages is in the precache.
+  const precached = await page.evaluate(async () => {
+    const names = (await caches.keys()).filter((name) => name.includes('precache'));
+    const urls: string[] = [];
+    for (const name of names) for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
+    return urls;
+  });
+  expect(precached.length).toBeGreaterThan(50);
+  expect(
+    precached.filter((url) => /\/tai-lieu\/.*\.(pdf|zip|svg|png|webp|json|txt)(\?|$)|SHA256SUMS/.test(url)),
+  ).toEqual([]);
+
+  const size = (path: string) =>
+    page.evaluate(async (url) => {
+      try {
+        const response = await fetch(url);
+        return response.ok ? (await response.arrayBuffer()).byteLength : -response.status;
+      } catch {
+        return 'failed';
+      }
+    }, `../${path}`);
+  expect(await size(files.fetched.path)).toBe(files.fetched.bytes);
+
+  await context.setOffline(true);
+  expect(await size(files.fetched.path)).toBe(files.fetched.bytes);
+  expect(await size(files.never.path)).toBe('failed');
+  await context.setOffline(false);
+});
+
+test('the offline page is accessible and kept out of the sitemap and the search index', async ({ page, request }) => {
+  await page.goto('ngoai-tuyen/');
+  await expect(page.locator('h1')).toHaveText(vi['offlinePage.title']);
+  await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', 'noindex');
+  await expect(page.locator('main')).not.toHaveAttribute('data-pagefind-body');
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => v.id)).toEqual([]);
+  expect(await (await request.get('sitemap.xml')).text()).not.toContain('ngoai-tuyen');
+});
+
+test('without opting in, no service worker is registered and neither it nor the manifest is fetched', async ({
+  page,
+  context,
+}) => {
+  const urls = allRequests(context);
+  for (const path of ['', SLOGAN_5, 'ke-hoach/', 'tro-giup/', 'tim-kiem/?q=vun%20dap']) {
+    await page.goto(path);
+    await expect(page.locator('html')).toHaveClass(/\bjs\b/);
+  }
+  // The control is there and ready, untouched.
+  await page.goto('tro-giup/');
+  await expect(saveButton(page)).toBeVisible();
+  await expect(removeButton(page)).toBeHidden();
+  await expect(status(page)).toHaveText('');
+  await expect(page.locator('link[rel="manifest"]')).toHaveCount(0);
+
+  expect(await storage(page)).toEqual({ registrations: [], caches: [] });
+  expect(urls.filter((url) => /\/(sw\.js|manifest\.webmanifest|icons\/)/.test(url))).toEqual([]);
+  expect(context.serviceWorkers()).toEqual([]);
+});
+
+test('"remove" unregisters the worker and deletes every cache, and says so', async ({ page, context }) => {
+  await saveCopy(page);
+  expect((await storage(page)).registrations).toHaveLength(1);
+  expect((await storage(page)).caches.length).toBeGreaterThan(0);
+
+  await page.keyboard.press('Enter');
+  await expect(status(page)).toHaveText(vi['offline.removed']);
+  await expect(saveButton(page)).toBeFocused();
+  await expect(removeButton(page)).toBeHidden();
+  await expect(page.locator('link[rel="manifest"]')).toHaveCount(0);
+  expect(await storage(page)).toEqual({ registrations: [], caches: [] });
+
+  // Still nothing on the next visit, and the pages come from the network again.
+  await page.goto('tro-giup/');
+  await expect(saveButton(page)).toBeVisible();
+  expect(await storage(page)).toEqual({ registrations: [], caches: [] });
+  await context.setOffline(true);
+  await expect(page.goto('ke-hoach/')).rejects.toThrow(/ERR_INTERNET_DISCONNECTED/);
+  await context.setOffline(false);
+});
+
+test('on return, the help page says a copy is saved and offers only "remove"', async ({ page }) => {
+  // The worker and the manifest are the site's own files: the policy (default-src 'self') lets them be.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    Object.assign(window, { __violations: seen });
+    document.addEventListener('securitypolicyviolation', (event) => seen.push(event.effectiveDirective));
+  });
+  await saveCopy(page);
+  await page.goto('');
+  await page.goto('tro-giup/');
+  await expect(status(page)).toHaveText(vi['offline.isSaved']);
+  await expect(removeButton(page)).toBeVisible();
+  await expect(saveButton(page)).toBeHidden();
+  await expect(page.locator('link[rel="manifest"]')).toHaveCount(1);
+  // The manifest and its icons are in the copy and name the site.
+  const manifest = await page.evaluate(async () => (await fetch('../manifest.webmanifest')).json());
+  expect(manifest).toMatchObject({ lang: 'vi', start_url: './', display: 'standalone' });
+  expect(manifest.icons.map((icon: { sizes: string }) => icon.sizes)).toEqual(['192x192', '512x512', 'any']);
+  expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
+});
