@@ -53,7 +53,7 @@ function printing(
     '',
     t('printReadme.hemHeading'),
     t('printReadme.hem'),
-    ...formats.map((f) => t('printReadme.hemLine', { format: f.label, hem: formatNumber(hemOf(f, finishing)) })),
+    ...formats.map((f) => t('printReadme.hemLine', { format: formatLabel(f), hem: formatNumber(hemOf(f, finishing)) })),
     '',
     ...(formats.some(hasEyelets)
       ? [
