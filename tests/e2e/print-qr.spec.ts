@@ -18,8 +18,9 @@ const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
 const manifest: PrintManifest = JSON.parse(readFileSync(`${dist}tai-lieu/manifest.json`, 'utf8'));
 /**
  * Every poster and banner PDF of the longest slogan (the least room for the code), in every
- * format and scheme: rasterising all 126 takes over ten minutes on a loaded 2-core machine.
- * The crop-mark variants draw the same artwork.
+ * format and scheme, and the banners' eyelet variants (marks in the hem zone, the code
+ * inside the live area): rasterising them all takes over ten minutes on a loaded 2-core
+ * machine. The crop-mark variants draw the same artwork.
  */
 const longest = [...manifest.files].sort((a, b) => b.text.length - a.text.length)[0]!.sloganId;
 const pdfs = manifest.files.filter(
@@ -35,7 +36,8 @@ test('the QR code of every poster and banner PDF decodes to the help page (pdfto
   const probe = spawnSync('pdftoppm', ['-v'], { encoding: 'utf8' });
   if (probe.error)
     throw new Error('pdftoppm is missing: install poppler-utils (Debian: apt-get install poppler-utils).');
-  expect(pdfs.length).toBe(18);
+  // 9 poster and banner formats × 2 schemes, and the 4 banners' eyelet variants × 2 schemes.
+  expect(pdfs.length).toBe(26);
 
   const failures: string[] = [];
   for (const file of pdfs) {
