@@ -20,6 +20,8 @@ export const CUSTOMISER_PARAMS = {
   scheme: 'mau',
   /** The unit line (the form only: never put in a link). */
   unit: 'don-vi',
+  /** The unit's own phone line, checked by `checkVietnamesePhone()` (src/shared/phone.ts; the form only: never put in a link). */
+  phone: 'dien-thoai',
   /** Crop marks on the PDF: present, with `CROP_MARKS_ON`, or absent. */
   cropMarks: 'dau-cat',
 } as const;

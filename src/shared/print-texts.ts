@@ -6,6 +6,7 @@
  * the customiser page): no `node:*`, no DOM.
  */
 import { t } from '../i18n';
+import type { QrLink } from './print/qr';
 import { toUpperVietnamese } from './print/text';
 
 /** The fields of a help line (content/help-lines.yaml) the footer uses. */
@@ -43,4 +44,29 @@ export function posterFooterFrom(lines: readonly (FooterHelpLine & { readonly nu
   if (!line)
     throw new Error(`content/help-lines.yaml: no help line ${POSTER_HELP_LINE_NUMBER} for the posters' footer`);
   return posterFooter(line);
+}
+
+/**
+ * The page the QR code on every poster and banner opens: the help page. Not the
+ * slogan's own page: whoever scans a poster on a wall most needs the help lines,
+ * safety advice and the quick exit, and one short address gives a small code
+ * (version 3 rather than 5–6 for the longest slogan addresses, so larger modules
+ * at the same size, read from farther) and a label short enough to read and type.
+ */
+export const POSTER_LINK_PAGE = 'tro-giup/';
+
+/**
+ * The QR code's address and its printed form, from the site's settings
+ * (`SITE_URL`, `BASE_PATH`): `http://127.0.0.1:4321` and `/` give
+ * `{ url: 'http://127.0.0.1:4321/tro-giup/', label: '127.0.0.1:4321/tro-giup/' }`.
+ */
+export function posterLink(origin: string, basePath: string, page: string = POSTER_LINK_PAGE): QrLink {
+  const path = `/${basePath}/${page}`.replace(/\/{2,}/g, '/');
+  const url = `${origin.replace(/\/+$/, '')}${path}`;
+  return { url, label: url.replace(/^[a-z]+:\/\//i, '') };
+}
+
+/** The unit's phone line as printed under the QR code: "Điện thoại: 0213 …" (the number already checked). */
+export function posterPhoneLine(phone: string): string {
+  return t('poster.unitPhone', { phone });
 }

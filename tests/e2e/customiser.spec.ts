@@ -6,8 +6,9 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Download, type Page } from '@playwright/test';
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
+import jsQR from 'jsqr';
 import sharp from 'sharp';
-import { basePath } from '../../site.config.mjs';
+import { basePath, siteUrl } from '../../site.config.mjs';
 import { FORMATS, isPrintFormat, layoutScene, renderPdf, type Scene } from '../../src/shared/print';
 import { format, formatShortLabel, type FormatVars } from '../../src/i18n/format';
 import { campaignOf, contentDirOf, loadContent } from '../../src/build/content/load';
@@ -50,8 +51,11 @@ async function downloadFrom(page: Page, button: string): Promise<{ download: Dow
   return { download, bytes: readFileSync((await download.path())!) };
 }
 
+/** The help page, where the QR code leads (written out here, not taken from the code under test). */
+const QR_URL = `${siteUrl}${basePath}tro-giup/`;
+
 /** The scene the build would make for the same choices, in Node. */
-function nodeScene(format: string, scheme: string, unitLine: string): Scene {
+function nodeScene(format: string, scheme: string, unitLine: string, phoneLine = ''): Scene {
   return layoutScene({
     // As the build sets it (src/shared/presentation.ts): without the plan's closing full stop.
     slogan: presentedText(sloganText),
@@ -60,6 +64,8 @@ function nodeScene(format: string, scheme: string, unitLine: string): Scene {
     heading: manifest.heading,
     footer: manifest.footer,
     unitLine,
+    link: { url: QR_URL, label: QR_URL.replace(/^https?:\/\//, '') },
+    phoneLine,
     fonts: loadPrintFonts(),
   });
 }
@@ -161,6 +167,82 @@ test.describe('customiser', () => {
       }
     }
     expect(yellow).toBeGreaterThan(500);
+
+    // The QR code in the browser's PNG leads to the help page (read by jsQR, not by the encoder).
+    const rgba = await sharp(bytes).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+    const qr = jsQR(new Uint8ClampedArray(rgba.data), rgba.info.width, rgba.info.height);
+    expect(qr?.data).toBe(QR_URL);
+  });
+
+  test('prints a valid unit phone number under the QR code', async ({ page }) => {
+    const { errors } = watch(page);
+    await open(page);
+    await choose(page, 'a3', 'cam', UNIT);
+    const phone = page.getByLabel(vi['customiser.phone']!);
+    await expect(phone).toHaveAttribute('type', 'tel');
+    await phone.fill('0213 3876 123');
+    await phone.press('Tab');
+    const line = fill('poster.unitPhone', { phone: '0213 3876 123' });
+    await expect(page.locator('.js-customiser-phone-shown')).toHaveText(line);
+    await expect(phone).not.toHaveAttribute('aria-invalid', 'true');
+    await expect(page.locator('#cm-phone-error')).toBeHidden();
+
+    // The PDF is the engine's, with the phone line, byte for byte.
+    const { bytes } = await downloadFrom(page, vi['customiser.downloadPdf']!);
+    const expected = await renderPdf(nodeScene('a3', 'cam', UNIT, line), {
+      title: presentedText(sloganText),
+      outputCondition: manifest.outputCondition.id,
+      subject: manifest.heading,
+      author: UNIT,
+      date: pdfDate(publishing),
+      creator: publishing.fileCreator,
+    });
+    expect(Buffer.from(expected).equals(bytes)).toBe(true);
+    expect(nodeScene('a3', 'cam', UNIT, line).blocks.find((b) => b.role === 'phone')?.lines[0]?.text).toBe(line);
+    expect(errors).toEqual([]);
+  });
+
+  test('says next to the phone field what is wrong with a number, and prints none', async ({ page }) => {
+    await open(page);
+    await choose(page, 'a4', 'cam', '');
+    const phone = page.getByLabel(vi['customiser.phone']!);
+    const error = page.locator('#cm-phone-error');
+    const printed = page.locator('.js-customiser-phone-shown');
+
+    // Too few digits: a number error, once the field is left.
+    await phone.fill('0912 34');
+    await phone.press('Tab');
+    await expect(error).toBeVisible();
+    await expect(error).toHaveText(vi['customiser.phoneError.number']!);
+    await expect(phone).toHaveAttribute('aria-invalid', 'true');
+    await expect(phone).toHaveAttribute('aria-describedby', /\bcm-phone-error\b/);
+    await expect(printed).toHaveText(vi['customiser.unitNone']!);
+
+    // Letters: a characters error.
+    await phone.fill('0912 abc 678');
+    await phone.press('Tab');
+    await expect(error).toHaveText(vi['customiser.phoneError.characters']!);
+    await expect(printed).toHaveText(vi['customiser.unitNone']!);
+
+    // Nothing printed means the file is the published one.
+    const { bytes } = await downloadFrom(page, vi['customiser.downloadPdf']!);
+    const published = manifest.files.find(
+      (f) => f.sloganId === SLOGAN_ID && f.formatId === 'a4' && f.scheme === 'cam' && f.type === 'pdf',
+    )!;
+    expect(bytes.equals(readFileSync(new URL(`../../dist/${published.path}`, import.meta.url)))).toBe(true);
+
+    // Fixed: the error goes, the number is printed.
+    await phone.fill('+84 912 345 678');
+    await phone.press('Tab');
+    await expect(error).toBeHidden();
+    await expect(phone).not.toHaveAttribute('aria-invalid', 'true');
+    await expect(printed).toHaveText(fill('poster.unitPhone', { phone: '+84 912 345 678' }));
+
+    // Emptied: no error, no phone line.
+    await phone.fill('');
+    await phone.press('Tab');
+    await expect(error).toBeHidden();
+    await expect(printed).toHaveText(vi['customiser.unitNone']!);
   });
 
   test('offers PNG only where the build makes one, and says why', async ({ page }) => {
@@ -252,6 +334,12 @@ test.describe('customiser', () => {
     await expect(page.getByLabel(vi['customiser.unit']!)).toBeFocused();
     await page.keyboard.type('Trường Mầm non Bình Lư');
     await expect(shown(page)).toHaveText('Trường Mầm non Bình Lư');
+    await page.keyboard.press('Tab'); // the unit's phone
+    await expect(page.getByLabel(vi['customiser.phone']!)).toBeFocused();
+    await page.keyboard.type('0213 3876 123');
+    await expect(page.locator('.js-customiser-phone-shown')).toHaveText(
+      fill('poster.unitPhone', { phone: '0213 3876 123' }),
+    );
     await page.keyboard.press('Tab'); // crop marks
     await page.keyboard.press('Space');
     await expect(page.getByLabel(vi['customiser.cropMarks']!)).toBeChecked();

@@ -10,7 +10,8 @@ import { generatePrintFiles, type GenerateResult, type SiteFile } from '../print
 import { PRINT_FONTS } from '../../shared/print-files/manifest';
 import { fontPackageDir } from '../print/load-fonts';
 import { customiserFonts } from '../print/customiser-fonts';
-import { posterFooterFrom, posterHeading } from '../../shared/print-texts';
+import { posterFooterFrom, posterHeading, posterLink } from '../../shared/print-texts';
+import { basePath, siteUrl } from '../config';
 
 type VitePlugin = Extract<NonNullable<ViteUserConfig['plugins']>[number], { name: string }>;
 
@@ -139,6 +140,7 @@ export function printFiles(): AstroIntegration {
           theme: campaign.theme,
           footer: posterFooterFrom(content.helpLines),
           publishing: campaign.publishing,
+          link: posterLink(siteUrl, basePath),
         },
       });
       generationSeconds = (performance.now() - started) / 1000;

@@ -25,7 +25,7 @@ export const GENERATOR_SOURCES = [
 ];
 
 /** Packages whose version shapes the output. */
-const GENERATOR_PACKAGES = ['pdf-lib', 'fontkit', 'sharp'];
+const GENERATOR_PACKAGES = ['pdf-lib', 'fontkit', 'sharp', 'uqr'];
 
 /** The source files at `path`: the file itself, or every source file under the folder. */
 async function listFiles(path: string): Promise<string[]> {

@@ -13,6 +13,7 @@ import {
   type OutputCondition,
   type PrintFormat,
 } from '../../shared/print/index';
+import type { QrLink } from '../../shared/print/qr';
 import type { PrintFinishing } from '../../shared/print/finishing';
 import { outputPath, outputsFor, type OutputSpec } from '../../shared/print-files/manifest';
 import { sha256, type PrintCache } from './cache';
@@ -42,6 +43,8 @@ export interface PrintSource {
   readonly theme?: string | undefined;
   /** Issuing unit on every file; empty for the generic files any unit may print. */
   readonly unitLine?: string | undefined;
+  /** The address the QR code on every poster and banner opens, and its printed form (`posterLink()`); none if absent. */
+  readonly link?: QrLink | undefined;
   /** The printing condition every PDF's OutputIntent names (`OUTPUT_CONDITIONS` id); default Japan Color 2001 Coated. */
   readonly outputCondition?: string | undefined;
 }
@@ -109,6 +112,7 @@ export function planDesigns({ source, formats, schemes, generator, cache }: Plan
           footer: source.footer,
           publishing: source.publishing,
           unitLine,
+          link: source.link,
           outputCondition: outputConditionOf(source).id,
           format,
           scheme,

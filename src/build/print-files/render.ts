@@ -78,6 +78,7 @@ export function layoutForBuild(design: Design, source: PrintSource, fonts: Print
     heading: artworkHeading(slogan.text, source.heading, source.theme ?? ''),
     footer: source.footer,
     unitLine: source.unitLine ?? '',
+    link: source.link,
     finishing: source.publishing.finishing,
     fonts,
   });

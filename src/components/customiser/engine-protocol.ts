@@ -3,6 +3,7 @@
  * say to each other. Plain data only (structured clone); no DOM, no Node.
  */
 import type { PrintFinishing } from '../../shared/print/finishing';
+import type { QrLink } from '../../shared/print/qr';
 import type { PdfOptions } from '../../shared/print/render-pdf';
 import type { Scene } from '../../shared/print/scene';
 import type { Message } from './messages';
@@ -20,6 +21,10 @@ export interface Design {
   readonly unitLine: string;
   /** The campaign's hem zones and eyelet marks; the engine's defaults when absent. */
   readonly finishing?: PrintFinishing | undefined;
+  /** The QR code's address and printed label (`data-link-url`, `data-link-label`), as the build's files carry them. */
+  readonly link?: QrLink | undefined;
+  /** The unit's phone line as printed under the code ("Điện thoại: …"), only for a valid number; empty: none. */
+  readonly phoneLine?: string | undefined;
 }
 
 export type EngineRequest =
@@ -47,6 +52,8 @@ export type EngineResponse =
       readonly svg: string;
       /** The unit line as set on the design (`unitLineShown`). */
       readonly shown: string | undefined;
+      /** The phone line as set under the QR code, or `undefined` when none is printed. */
+      readonly phoneShown: string | undefined;
       readonly messages: readonly Message[];
     }
   | { readonly type: 'file'; readonly id: number; readonly bytes?: Uint8Array; readonly scene?: Scene }

@@ -36,11 +36,27 @@ export function layout(design: Design, fonts: PrintFonts): Scene {
     footer: design.footer,
     unitLine: design.unitLine,
     finishing: design.finishing,
+    link: design.link,
+    phoneLine: design.phoneLine,
     fonts,
   });
 }
 
+/** The phone line as set under the QR code, or `undefined` when the scene has none. */
+export function phoneShown(scene: Scene): string | undefined {
+  const block = scene.blocks.find((b) => b.role === 'phone');
+  return block ? block.lines.map((line) => line.text).join(' ') : undefined;
+}
+
 /** What the preview shows of a scene. */
-export function preview(design: Design, scene: Scene): { svg: string; shown: string | undefined; messages: Message[] } {
-  return { svg: renderSvg(scene), shown: unitLineShown(scene), messages: unitLineMessages(design.unitLine, scene) };
+export function preview(
+  design: Design,
+  scene: Scene,
+): { svg: string; shown: string | undefined; phoneShown: string | undefined; messages: Message[] } {
+  return {
+    svg: renderSvg(scene),
+    shown: unitLineShown(scene),
+    phoneShown: phoneShown(scene),
+    messages: unitLineMessages(design.unitLine, scene),
+  };
 }

@@ -75,8 +75,8 @@ scope.addEventListener('message', (event: MessageEvent<EngineRequest>) => {
     if (request.type === 'preview') {
       const { engine: e, fonts: f } = ready();
       const scene = e.layout(design, f);
-      const { svg, shown, messages } = e.preview(design, scene);
-      post({ type: 'preview', id, svg, shown, messages });
+      const { svg, shown, phoneShown, messages } = e.preview(design, scene);
+      post({ type: 'preview', id, svg, shown, phoneShown, messages });
     } else {
       file(id, design, request.file, request).catch((error: unknown) =>
         post({ type: 'error', id, message: String(error) }),

@@ -82,7 +82,14 @@ export async function sceneToPng(scene: Scene, width: number, height: number): P
   for (const item of scene.items) {
     context.fillStyle = item.fill.hex;
     if (item.type === 'rect') context.fillRect(item.x, item.y, item.width, item.height);
-    else context.fill(new Path2D(compactPath(item.path)));
+    else if (item.grid) {
+      // A path on a grid (the QR code): whole cells, placed and scaled like the SVG's transform.
+      context.save();
+      context.translate(item.grid.x, item.grid.y);
+      context.scale(item.grid.size, item.grid.size);
+      context.fill(new Path2D(compactPath(item.path)));
+      context.restore();
+    } else context.fill(new Path2D(compactPath(item.path)));
   }
   const blob = await new Promise<Blob>((resolve, reject) =>
     canvas.toBlob((result) => (result ? resolve(result) : reject(new Error('Canvas gave no PNG'))), 'image/png'),

@@ -24,6 +24,7 @@ import { pdfDate } from '../../shared/publishing';
 import type { PrintFinishing } from '../../shared/print/finishing';
 import { SCHEMES, findScheme, type ColourScheme } from '../../shared/print/schemes';
 import { cleanText } from '../../shared/print/text';
+import { checkVietnamesePhone, type PhoneCheck } from '../../shared/phone';
 import { OFFICE_PNG_DPI, OFFICE_PNG_FORMATS, PREVIEW_MAX_SIDE, outputPath } from '../../shared/print-files/manifest';
 import { slugify } from '../../shared/slug';
 import { Announcer } from './announcer';
@@ -47,6 +48,8 @@ interface Choice {
   readonly format: PrintFormat;
   readonly scheme: ColourScheme;
   readonly unitRaw: string;
+  /** The phone field as checked: only a valid number is printed. */
+  readonly phone: PhoneCheck;
   readonly cropMarks: boolean;
 }
 
@@ -59,6 +62,9 @@ class PrintCustomiserElement extends HTMLElement {
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
   private frame = 0;
   private busy = false;
+  /** The phone field was left (or the form changed) since it was last empty: its error may show. */
+  private phoneTouched = false;
+  private lastPhoneError = '';
   /** Preview: one layout at a time in the worker; a change meanwhile asks for one more when it is done. */
   private previewInFlight = false;
   private previewDirty = false;
@@ -93,7 +99,11 @@ class PrintCustomiserElement extends HTMLElement {
     this.applyQuery(form);
     form.addEventListener('submit', (event) => event.preventDefault());
     form.addEventListener('input', () => this.schedule());
-    form.addEventListener('change', () => this.schedule());
+    form.addEventListener('change', (event) => {
+      // Judge the phone number once it has been typed, not at every key.
+      if (event.target === this.el('phone')) this.phoneTouched = true;
+      this.schedule();
+    });
     for (const button of this.querySelectorAll<HTMLButtonElement>('.js-customiser-download')) {
       button.addEventListener('click', () => void this.download(button.dataset['type'] as FileType));
     }
@@ -196,6 +206,7 @@ class PrintCustomiserElement extends HTMLElement {
       format: findFormat(String(data.get(CUSTOMISER_PARAMS.format))) ?? FORMATS[0]!,
       scheme: findScheme(String(data.get(CUSTOMISER_PARAMS.scheme))) ?? SCHEMES[0]!,
       unitRaw: limitUnitLine(this.el<HTMLTextAreaElement>('unit').value),
+      phone: checkVietnamesePhone(this.el<HTMLInputElement>('phone').value),
       cropMarks: data.get(CUSTOMISER_PARAMS.cropMarks) === CROP_MARKS_ON,
     };
   }
@@ -209,6 +220,9 @@ class PrintCustomiserElement extends HTMLElement {
       heading: artworkHeading(choice.slogan, this.dataset['heading'] ?? '', this.dataset['theme'] ?? ''),
       footer: this.dataset['footer'] ?? '',
       unitLine: choice.unitRaw,
+      // The QR code the build's files carry; the unit's phone under it when the number is valid.
+      link: { url: this.dataset['linkUrl'] ?? '', label: this.dataset['linkLabel'] ?? '' },
+      phoneLine: choice.phone.kind === 'valid' ? this.text('poster.unitPhone', { phone: choice.phone.shown }) : '',
       // The campaign's hem zones (content), as the build's files have them.
       finishing: this.finishing(),
     };
@@ -261,6 +275,7 @@ class PrintCustomiserElement extends HTMLElement {
     });
     preview.hidden = false;
     this.el('unit-shown').textContent = shown ?? this.text('customiser.unitNone');
+    this.showPhone(choice.phone, reply.phoneShown);
 
     // Messages: shown by the field, read out when they change.
     const list = this.el<HTMLUListElement>('messages');
@@ -348,6 +363,28 @@ class PrintCustomiserElement extends HTMLElement {
     const png = pngSize(this.read().format);
     this.el<HTMLButtonElement>('png').hidden = !png;
     this.el('png-note').hidden = !!png;
+  }
+
+  /** The phone field's state: what will be printed, and the error beside the field once it was left. */
+  private showPhone(phone: PhoneCheck, shown: string | undefined): void {
+    const field = this.el<HTMLInputElement>('phone');
+    const error = this.el('phone-error');
+    if (phone.kind === 'empty') this.phoneTouched = false;
+    const invalid = phone.kind === 'invalid' && (this.phoneTouched || document.activeElement !== field);
+    if (invalid) {
+      error.textContent = this.text(`customiser.phoneError.${phone.problem}`);
+      field.setAttribute('aria-invalid', 'true');
+    } else {
+      error.textContent = '';
+      field.removeAttribute('aria-invalid');
+    }
+    error.hidden = !invalid;
+    // Said once when it appears or changes; the field also names it (aria-describedby).
+    if (error.textContent !== this.lastPhoneError) {
+      this.lastPhoneError = error.textContent;
+      if (error.textContent) this.announcer?.announce(error.textContent);
+    }
+    this.el('phone-shown').textContent = shown ?? this.text('customiser.unitNone');
   }
 
   private messageText(message: Message): string {

@@ -152,6 +152,10 @@ export interface ArtworkLines {
   readonly slogan?: readonly string[];
   readonly unit?: readonly string[];
   readonly footer?: readonly string[];
+  /** The short URL under the QR code. */
+  readonly link?: readonly string[];
+  /** The unit's phone line (customiser only). */
+  readonly phone?: readonly string[];
 }
 
 /**

@@ -14,21 +14,22 @@
 
 import type { LayoutFont } from './font';
 import { fitText, fitUnitLine, type FitOptions } from './fit';
-import { getFormat } from './formats';
+import { getFormat, isPrintFormat } from './formats';
 import { DEFAULT_FINISHING, hemOf } from './finishing';
 import { pageGeometry, placeBlock, type PlacedBlock } from './geometry';
 import { ringPath } from './path';
 import { PROPORTIONS, orientationOf } from './proportions';
+import { placeQr, qrModulesPath, qrTileColour, QR_DARK } from './qr';
 import type { Box, LayoutWarning, Scene, SceneInput, SceneItem, TextRole } from './scene';
 import { getScheme } from './schemes';
 import { missingChars } from './shape';
 import { cleanText, toUpperVietnamese } from './text';
 
 /** Most lines a block may take. */
-const MAX_LINES: Record<TextRole, number> = { heading: 4, slogan: 9, unit: 2, footer: 2 };
+const MAX_LINES: Record<TextRole, number> = { heading: 4, slogan: 9, unit: 2, footer: 2, link: 1, phone: 1 };
 
 /** The text blocks in drawing order. */
-const ROLE_ORDER: readonly TextRole[] = ['heading', 'slogan', 'unit', 'footer'];
+const ROLE_ORDER: readonly TextRole[] = ['heading', 'slogan', 'unit', 'footer', 'link', 'phone'];
 
 /** Fitting options of a role in `region`, at most `maxSize`. */
 const fitOptions = (role: TextRole, region: Box, maxSize: number, minSize = 0): FitOptions => ({
@@ -61,24 +62,30 @@ export function layoutScene(input: SceneInput): Scene {
   const heading = cleanText(input.heading);
   const footer = cleanText(input.footer);
   const unitLine = cleanText(input.unitLine ?? '');
+  // A QR code on what is printed; screen images get none.
+  const link = input.link && isPrintFormat(format) ? input.link : undefined;
+  const phoneLine = link ? cleanText(input.phoneLine ?? '') : '';
 
   const warnings: LayoutWarning[] = [];
   const missing = missingGlyphs([
     [sloganSet, display],
-    [heading + footer + unitLine, textFont],
+    [heading + footer + unitLine + phoneLine + (link?.label ?? ''), textFont],
   ]);
   if (missing.length) warnings.push({ code: 'missing-glyphs', chars: missing });
 
   const hem = hemOf(format, input.finishing ?? DEFAULT_FINISHING);
   const texts = { heading: !!heading, footer: !!footer, unitLine: !!unitLine };
   const page = pageGeometry(format, texts, hem);
+  const orientation = orientationOf(format.width, format.height);
+  // The code's column sits in the content area, so inside the live area like all text.
+  const qr = link && placeQr(page, orientation, link, { phone: !!phoneLine });
+  const regions = qr ? { ...page.regions, slogan: qr.slogan, unit: qr.unit } : page.regions;
   // The slogan first: the heading is then kept well below its size. Its capitals aim for
   // `sloganMinCap` of the trim height (banners), measured on the display font's "H".
   const capHeight = display.shape('H').ink.maxY / display.unitsPerEm;
-  const minCap = PROPORTIONS.page.sloganMinCap[orientationOf(format.width, format.height)] * format.height;
+  const minCap = PROPORTIONS.page.sloganMinCap[orientation] * format.height;
   const minSloganSize = capHeight > 0 ? minCap / capHeight : 0;
-  const sloganFitted = fitText(sloganSet, display, fitOptions('slogan', page.regions.slogan, Infinity, minSloganSize));
-  const { regions } = page;
+  const sloganFitted = fitText(sloganSet, display, fitOptions('slogan', regions.slogan, Infinity, minSloganSize));
   const items: SceneItem[] = [
     { type: 'rect', role: 'background', x: 0, y: 0, width: page.width, height: page.height, fill: scheme.background },
     { type: 'path', role: 'frame', path: ringPath(page.frame, page.frameWidth), fill: scheme.text },
@@ -118,6 +125,25 @@ export function layoutScene(input: SceneInput): Scene {
     if (fitted) placed.footer = placeBlock('footer', fitted, textFont, regions.footer);
   }
 
+  if (qr && link) {
+    items.push(
+      { type: 'rect', role: 'qr-tile', ...qr.tile, fill: qrTileColour(scheme) },
+      {
+        type: 'path',
+        role: 'qr',
+        path: qrModulesPath(qr.symbol),
+        grid: { x: qr.modules.x, y: qr.modules.y, size: qr.moduleSize },
+        fill: QR_DARK,
+      },
+    );
+    const label = fitText(cleanText(link.label), textFont, fitOptions('link', qr.label, qr.labelMaxSize));
+    if (label) placed.link = placeBlock('link', label, textFont, qr.label);
+    if (qr.phone) {
+      const phone = fitText(phoneLine, textFont, fitOptions('phone', qr.phone, qr.phoneMaxSize));
+      if (phone) placed.phone = placeBlock('phone', phone, textFont, qr.phone);
+    }
+  }
+
   const blocks = ROLE_ORDER.flatMap((role) => placed[role] ?? []);
   for (const { block, paths } of blocks) {
     const fill = block.role === 'footer' ? scheme.background : scheme.text;
@@ -135,6 +161,7 @@ export function layoutScene(input: SceneInput): Scene {
     safe: page.safe,
     hem,
     live: page.live,
+    ...(qr && link ? { qr: { tile: qr.tile, modules: qr.modules, moduleSize: qr.moduleSize, url: link.url } } : {}),
     title: slogan,
     items,
     blocks: blocks.map((p) => p.block),

@@ -66,9 +66,32 @@ export const PROPORTIONS = {
     /** Largest type size of the footer, × the heading's type size: the heading is never the smallest text. */
     footerToHeading: 0.85,
     /** Baseline-to-baseline distance before any widening, em. */
-    leading: { heading: 1.22, slogan: 1.1, unit: 1.2, footer: 1.2 },
+    leading: { heading: 1.22, slogan: 1.1, unit: 1.2, footer: 1.2, link: 1.2, phone: 1.2 },
     /** Least clearance between the ink of adjacent lines (the line distance widens for it), em. */
     minInkGap: 0.09,
+  },
+
+  /** The QR code (`qr.ts`): a column at the bottom right of the content, the code over its short URL. */
+  qr: {
+    /**
+     * Side of the code's modules (quiet zone excluded), × short side: 25 mm on A4, 101 mm on
+     * A0, 112–210 mm on banners (a code is read from about ten times its side).
+     */
+    size: { portrait: 0.12, landscape: 0.14 },
+    /** Light margin around the modules, in modules: ISO/IEC 18004 asks for 4. */
+    quietZone: 4,
+    /** Width of the column (the label may be wider than the code), × the tile's side. */
+    columnWidth: { portrait: 1.5, landscape: 1.15 },
+    /** Largest type size of the short URL under the code, × short side. */
+    labelSize: { portrait: 0.016, landscape: 0.03 },
+    /** Largest type size of the unit's phone line under the URL, × short side. */
+    phoneSize: { portrait: 0.02, landscape: 0.035 },
+    /** Height of the label's and the phone line's regions, × their type size. */
+    textRegionHeight: 1.4,
+    /** Space between the tile and the label, × the label's type size. */
+    textGap: 0.3,
+    /** Tallest the column may be on a portrait page (the slogan keeps the rest), × content height. */
+    maxBandHeight: 0.22,
   },
 } as const;
 

@@ -138,7 +138,15 @@ function identityOf(scene: Scene): unknown {
   return {
     ...scene,
     items: scene.items.map((item) =>
-      item.type === 'path' ? { type: item.type, role: item.role, d: pathData(item.path), fill: item.fill } : item,
+      item.type === 'path'
+        ? {
+            type: item.type,
+            role: item.role,
+            d: pathData(item.path),
+            fill: item.fill,
+            ...(item.grid && { grid: item.grid }),
+          }
+        : item,
     ),
   };
 }
@@ -172,6 +180,10 @@ export async function renderPdf(scene: Scene, options: PdfOptions): Promise<Uint
         'q',
         // Scene units, y down → points, y up.
         `${fmt(s, 9)} 0 0 ${fmt(-s, 9)} ${fmt(margin)} ${fmt(pageHeight - margin)} cm`,
+        // A path on a grid (the QR code): whole cells → scene units.
+        ...(item.grid
+          ? [`${fmt(item.grid.size, 9)} 0 0 ${fmt(item.grid.size, 9)} ${fmt(item.grid.x)} ${fmt(item.grid.y)} cm`]
+          : []),
         cmykOperator(item.fill),
         pathContent(item.path),
         'f',

@@ -127,7 +127,11 @@ export function renderSvg(scene: Scene, options: SvgOptions = {}): string {
         `<rect x="${num(item.x)}" y="${num(item.y)}" width="${num(item.width)}" height="${num(item.height)}" fill="${item.fill.hex}"/>`,
       );
     } else {
-      out.push(`<path fill="${item.fill.hex}" d="${compactPath(item.path)}"/>`);
+      const { grid } = item;
+      const transform = grid
+        ? ` transform="matrix(${num(grid.size)} 0 0 ${num(grid.size)} ${num(grid.x)} ${num(grid.y)})"`
+        : '';
+      out.push(`<path fill="${item.fill.hex}"${transform} d="${compactPath(item.path)}"/>`);
     }
   }
   out.push('</svg>', '');

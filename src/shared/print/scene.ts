@@ -11,6 +11,7 @@
 import type { PrintFinishing } from './finishing';
 import type { PrintFonts } from './font';
 import type { FormatUnit, PrintFormat } from './formats';
+import type { QrLink } from './qr';
 import type { ColourScheme, SchemeColour } from './schemes';
 
 /** A rectangle in scene units, y down. */
@@ -41,13 +42,20 @@ export type PathCommand =
     }
   | { readonly op: 'Z' };
 
+/** Where a path drawn on a grid lies: the scene point of its origin and the side of one cell. */
+export interface GridTransform {
+  readonly x: number;
+  readonly y: number;
+  readonly size: number;
+}
+
 /** Which part of the design a scene item or text block belongs to. */
-export type TextRole = 'heading' | 'slogan' | 'unit' | 'footer';
+export type TextRole = 'heading' | 'slogan' | 'unit' | 'footer' | 'link' | 'phone';
 
 export type SceneItem =
   | {
       readonly type: 'rect';
-      readonly role: 'background' | 'footer-band' | 'rule';
+      readonly role: 'background' | 'footer-band' | 'rule' | 'qr-tile';
       readonly x: number;
       readonly y: number;
       readonly width: number;
@@ -57,9 +65,16 @@ export type SceneItem =
   | {
       readonly type: 'path';
       /** `eyelet`: a finishing mark in the hem zone (`finishing.ts`), only in a banner's eyelet variant. */
-      readonly role: 'frame' | 'eyelet' | TextRole;
+      readonly role: 'frame' | 'qr' | 'eyelet' | TextRole;
       /** The outline, filled with the non-zero rule. */
       readonly path: readonly PathCommand[];
+      /**
+       * Present when the path is drawn on a grid (the QR code's modules): its coordinates
+       * are then whole cells, and a point (gx, gy) lies at (x + gx × size, y + gy × size)
+       * in the scene. Small whole numbers keep the files small (renderers apply it as a
+       * transform: `cm` in PDF, `transform` in SVG, the canvas's matrix).
+       */
+      readonly grid?: GridTransform | undefined;
       readonly fill: SchemeColour;
     };
 
@@ -118,6 +133,9 @@ export interface Scene {
   readonly trim: Box;
   /** Area all text stays inside: from the top of the content inside the frame to the bottom of the footer text. */
   readonly safe: Box;
+  /** The QR code, when there is one: the light tile (quiet zone included), the modules' box, the module side, the encoded address. */
+  readonly qr?:
+    { readonly tile: Box; readonly modules: Box; readonly moduleSize: number; readonly url: string } | undefined;
   /** Hem zone on every edge of the trim (`finishing.ts`): only the background (and eyelet marks) print there. */
   readonly hem: number;
   /** The live area: the trim less the hem zone. Every item but the background and eyelet marks lies inside it. */
@@ -143,6 +161,13 @@ export interface SceneInput {
   readonly footer: string;
   /** The issuing unit ("UBND huyện Tam Đường"), case kept. Empty or blank: no unit line. */
   readonly unitLine?: string | undefined;
+  /**
+   * The address a QR code on a poster or banner opens, and its short form printed under it
+   * (`qr.ts`). Screen images get none. Absent: no code.
+   */
+  readonly link?: QrLink | undefined;
+  /** The unit's own phone line, as printed under the code ("Điện thoại: 0912 345 678"). Empty: none. Needs `link`. */
+  readonly phoneLine?: string | undefined;
   /** Hem zones and eyelet marks (`publishing.finishing` of the campaign); default `DEFAULT_FINISHING`. */
   readonly finishing?: PrintFinishing | undefined;
   /** Set the slogan in capitals, as slogan banners are. Default `true`. */

@@ -17,6 +17,9 @@ import { fonts, input, loadSlogans } from './helpers';
 
 const slogans = loadSlogans();
 const EPS = 1e-6;
+/** Every published poster and banner carries a QR code and its label; a unit's phone line may be under it. */
+const QR = { link: { url: 'https://example.gov.vn/tro-giup/', label: 'example.gov.vn/tro-giup/' } };
+const PHONE = 'Điện thoại: 0912 345 678';
 const printFormats = FORMATS.filter((f) => f.unit === 'mm');
 const banners = FORMATS.filter((f) => f.kind === 'banner');
 
@@ -41,7 +44,14 @@ function pathBounds(path: readonly PathCommand[]): Box {
   return { x: x0, y: y0, width: Math.max(...xs) - x0, height: Math.max(...ys) - y0 };
 }
 
-const itemBox = (item: Scene['items'][number]): Box => (item.type === 'rect' ? item : pathBounds(item.path));
+/** An item's box in scene units (a path on a grid, the QR code's modules, scaled and placed by it). */
+function itemBox(item: Scene['items'][number]): Box {
+  if (item.type === 'rect') return item;
+  const box = pathBounds(item.path);
+  if (!item.grid) return box;
+  const { x, y, size } = item.grid;
+  return { x: x + box.x * size, y: y + box.y * size, width: box.width * size, height: box.height * size };
+}
 const inside = (a: Box, b: Box) =>
   a.x >= b.x - EPS &&
   a.y >= b.y - EPS &&
@@ -67,8 +77,9 @@ describe('hem zones', () => {
     const texts = [...slogans].sort((a, b) => a.text.length - b.text.length);
     for (const format of printFormats) {
       for (const slogan of [texts[0]!, texts[texts.length - 1]!]) {
-        const scene = layoutScene(input(presentedText(slogan.text), format, 'cam'));
+        const scene = layoutScene(input(presentedText(slogan.text), format, 'cam', { ...QR, phoneLine: PHONE }));
         expect(scene.hem).toBe(hemOf(format));
+        expect(scene.items.some((item) => item.role === 'qr')).toBe(true);
         expect(scene.live).toEqual({
           x: format.bleed + scene.hem,
           y: format.bleed + scene.hem,
@@ -86,7 +97,7 @@ describe('hem zones', () => {
 
   it('follow the campaign’s data when a caller passes it', () => {
     const finishing: PrintFinishing = { ...DEFAULT_FINISHING, hem: { poster: 25, banner: 60 } };
-    const scene = layoutScene(input(slogans[4]!.text, 'a3', 'do', { finishing }));
+    const scene = layoutScene(input(slogans[4]!.text, 'a3', 'do', { finishing, ...QR }));
     expect(scene.hem).toBe(25);
     for (const item of scene.items.filter((i) => i.role !== 'background'))
       expect(inside(itemBox(item), scene.live)).toBe(true);
@@ -154,7 +165,8 @@ describe('banner slogans', () => {
     let smallest = Infinity;
     for (const format of banners) {
       for (const slogan of slogans) {
-        const scene = layoutScene(input(presentedText(slogan.text), format, 'do', { unitLine: '' }));
+        // As published: with the QR code, whose column takes width from the slogan.
+        const scene = layoutScene(input(presentedText(slogan.text), format, 'do', { unitLine: '', ...QR }));
         const block = scene.blocks.find((b) => b.role === 'slogan')!;
         const ratio = capOf(block.fontSize) / format.height;
         smallest = Math.min(smallest, ratio);
