@@ -7,7 +7,7 @@
 //               with nothing changed, bytes in dist/, the largest A2 PDF, what /tao-mau/ transfers
 //   transfer    first and repeat visit of every page, every file counted, fonts included (transfer.mjs)
 //   cls         layout shift at 400 kbps / 400 ms on home, a slogan page, /ke-hoach/ (cls.mjs)
-//   customiser  /tao-mau/ ready and first PDF at 400 kbps with the CPU slowed 4× (customiser-speed.mjs)
+//   customiser  /tao-mau/ ready and first PDF at 400 kbps with the CPU slowed 4× (customiser.mjs), and long tasks while typing
 //   lighthouse  Lighthouse mobile on one page of every kind (lighthouse-pages.mjs)
 //   search      first result of a cold query, later queries, bytes (search.mjs; the peer's: search-peer.mjs)
 // Usage: npm run bench [-- --only build,transfer] [--runs 3]
@@ -23,7 +23,7 @@ import { CHROMIUM_ARGS, findChromium } from './browser.mjs';
 import { LOCAL_SITE_URL, basePath } from '../site.config.mjs';
 import { benchBuild } from './bench/build.mjs';
 import { measureCls } from './bench/cls.mjs';
-import { measureCustomiserSpeed } from './bench/customiser-speed.mjs';
+import { benchCustomiser } from './bench/customiser.mjs';
 import { lighthouseScores, pagesByKind } from './bench/lighthouse-pages.mjs';
 import { PEER_PAGES, cleanBuild, preparePeer, servePeer } from './bench/peer.mjs';
 import { benchSearch } from './bench/search.mjs';
@@ -262,18 +262,14 @@ try {
 
   if (only.has('customiser')) {
     console.log(`\n/tao-mau/ at 400 kbps / 400 ms, CPU 4× slower, median of ${runs} (load ${load().join(' ')})`);
-    const byRun = [];
-    for (let i = 0; i < runs; i++) {
-      byRun.push(await measureCustomiserSpeed({ browser, origin }));
-      console.log(`  run ${i + 1}: ready ${ms(byRun.at(-1).readyMs)}, first PDF ${ms(byRun.at(-1).firstPdfMs)}`);
-    }
-    results.customiser = {
-      readyMs: median(byRun.map((r) => r.readyMs)),
-      firstPdfMs: median(byRun.map((r) => r.firstPdfMs)),
-      runs: byRun,
-    };
+    // Ready, first PDF, bytes before and after ready, long tasks while typing (customiser.mjs).
+    results.customiser = await benchCustomiser({ executablePath, origin, runs });
     check('/tao-mau/ ready', results.customiser.readyMs, { target: 3000, format: ms });
     check('/tao-mau/ first PDF after the click', results.customiser.firstPdfMs, { target: 1500, format: ms });
+    check('/tao-mau/ long tasks over 50 ms while typing', results.customiser.typingLongTasks, {
+      target: 0,
+      format: String,
+    });
   }
 
   if (only.has('print')) {
