@@ -232,15 +232,24 @@ test('a font that arrives after the first paint is not swapped in: nothing moves
   });
   let arrived!: () => void;
   const fontArrived = new Promise<void>((resolve) => (arrived = resolve));
+  // The file is held until the page has been measured on screen, however slow the machine.
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
   await page.route(/\.woff2$/, async (route) => {
-    await new Promise((r) => setTimeout(r, 3000));
+    await released;
     await route.continue();
     arrived();
   });
   // Not waiting for `load`: a preloaded file holds it back, and the page is drawn before.
   await page.goto('khau-hieu/cham-dut-bao-luc-vun-dap-yeu-thuong/', { waitUntil: 'commit' });
-  await expect(page.locator('main h1')).toBeVisible({ timeout: 15_000 });
+  // Measured once the page is on screen: the first contentful paint comes after the render-blocking
+  // stylesheet, so a slow machine cannot hand us the heading's box from before its styles arrived.
+  await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, {
+    timeout: 15_000,
+  });
+  await expect(page.locator('main h1')).toBeVisible();
   const before = await page.locator('main h1').boundingBox();
+  release();
   await fontArrived;
   await page.evaluate(() => document.fonts.ready);
   await page.waitForTimeout(500);
