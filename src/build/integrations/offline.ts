@@ -1,7 +1,11 @@
+import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { AstroIntegration } from 'astro';
-import { generateSW, type ManifestEntry } from 'workbox-build';
+import { transform } from 'esbuild';
+import type { ManifestEntry } from 'workbox-build';
+// Only the precache list: the rest of workbox-build (its bundler) takes over a second to load.
+import { getManifest } from 'workbox-build/build/get-manifest.js';
 import { OFFLINE_PAGE, SERVICE_WORKER_FILE, WEB_MANIFEST_FILE } from '../offline';
 
 /**
@@ -28,7 +32,7 @@ const NOT_PRECACHED = ['404.html', SERVICE_WORKER_FILE];
 
 /**
  * Files whose name changes with their content (Vite's hashed assets, Pagefind's index,
- * fragments, filters and metadata): Workbox keeps them without a revision of its own.
+ * fragments, filters and metadata): listed without a revision (their name is one).
  */
 const HASHED_NAMES = /^(_astro\/|pagefind\/(index|fragment|filter)\/)|\.pf_meta$/;
 
@@ -69,33 +73,54 @@ export function precacheOptions(root: string) {
 
 /**
  * The downloads kept once fetched: the print files (`tai-lieu/`, but not its pages, whose
- * addresses end in `/`) and the calendar file. Matched against the whole URL; Workbox takes a
- * match of another origin only at its start, which this never is.
+ * addresses end in `/`) and the calendar file. Matched against the whole URL, of this origin
+ * only (the worker leaves other origins alone).
  */
 export function downloadPattern(base: string): RegExp {
   return new RegExp(`${escapeRegExp(base)}(tai-lieu/[^?#]*[^/?#]|lich-trinh/[^/?#]+\\.ics)([?#].*)?$`);
 }
 
+/** The worker's source (hand-written: src/components/offline/README.md says why). */
+const WORKER_SOURCE = new URL('../../components/offline/sw.ts', import.meta.url);
+
+/** The offline page's file, which the copy must hold. */
+const FALLBACK = `${OFFLINE_PAGE}index.html`;
+
+/**
+ * The service worker for `entries` (checked by `checkEntries`) on a site at `base`: the source,
+ * minified by esbuild, with the precache list (sorted, so that the file depends on the files
+ * only), the download rule and the offline page put in.
+ */
+export async function serviceWorker(entries: readonly ManifestEntry[], base: string): Promise<string> {
+  if (!entries.some((entry) => entry.url === FALLBACK))
+    throw new Error(`offline copy: the offline page (${FALLBACK}) is not in the precache list`);
+  const list = [...entries]
+    .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))
+    .map(({ url, revision }) => (revision ? [url, revision] : [url]));
+  const { code } = await transform(await readFile(WORKER_SOURCE, 'utf8'), {
+    loader: 'ts',
+    format: 'iife',
+    minify: true,
+    legalComments: 'none',
+    target: ['chrome90', 'firefox90', 'safari15'],
+    define: {
+      PRECACHE: JSON.stringify(list),
+      DOWNLOADS: JSON.stringify(downloadPattern(base).source),
+      FALLBACK: JSON.stringify(FALLBACK),
+    },
+  });
+  return code;
+}
+
 /**
  * The opt-in offline copy ("Lưu để đọc khi không có mạng" on /tro-giup/,
- * src/components/offline/): writes `sw.js` at the end of the build with Workbox's
- * `generateSW`, once every other file is in `dist/` (the print files' fonts and the search
- * index are written in this same hook by the integrations before this one: keep it last).
+ * src/components/offline/): writes `sw.js` at the end of the build, once every other file is
+ * in `dist/` (the print files' fonts and the search index are written in this same hook by the
+ * integrations before this one: keep it last). The precache list is Workbox's (`getManifest`:
+ * `PRECACHED`, with revisions); the worker is `src/components/offline/sw.ts`, which says what
+ * it does.
  *
- * Nothing links to `sw.js`; only the control registers it, when asked. The worker:
- * - precaches `PRECACHED` (each file with a revision: a new build changes the revisions of
- *   what changed, and the new worker fetches those in its install step, beside the old
- *   copy); serves them cache-first, whatever their query (`?q=` of /tim-kiem/, Pagefind's
- *   `?ts=`);
- * - takes over open pages on first install (`clientsClaim`), but does not skip waiting:
- *   after a new build the old worker keeps serving its whole, consistent copy to open pages
- *   until they are closed, then the new one activates and deletes the old entries, so a page
- *   never mixes files of two builds; `cleanupOutdatedCaches` deletes caches of older
- *   Workbox versions;
- * - print files and the calendar: network first, kept once downloaded (complete `200`s
- *   only), so a file downloaded while online is there offline, and the newest one while
- *   online;
- * - any other address, while offline: the offline page.
+ * Nothing links to `sw.js`; only the control registers it, when asked.
  */
 export function offline(): AstroIntegration {
   let base = '/';
@@ -106,36 +131,14 @@ export function offline(): AstroIntegration {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
       },
       'astro:build:done': async ({ dir, logger }) => {
+        const started = performance.now();
         const root = fileURLToPath(dir);
-        const { count, size, warnings } = await generateSW({
-          ...precacheOptions(root),
-          swDest: join(root, SERVICE_WORKER_FILE),
-          ignoreURLParametersMatching: [/./],
-          directoryIndex: 'index.html',
-          skipWaiting: false,
-          clientsClaim: true,
-          cleanupOutdatedCaches: true,
-          inlineWorkboxRuntime: true,
-          mode: 'production',
-          sourcemap: false,
-          babelPresetEnvTargets: ['chrome >= 90', 'firefox >= 90', 'safari >= 15'],
-          runtimeCaching: [
-            {
-              urlPattern: downloadPattern(base),
-              handler: 'NetworkFirst',
-              // NetworkFirst keeps only complete `200` answers (never a `206` part of a file).
-              options: { cacheName: 'tai-lieu' },
-            },
-            {
-              // Any other page, offline: the offline page from the copy.
-              urlPattern: ({ request }) => request.mode === 'navigate',
-              handler: 'NetworkOnly',
-              options: { precacheFallback: { fallbackURL: `${OFFLINE_PAGE}index.html` } },
-            },
-          ],
-        });
+        const { manifestEntries, count, size, warnings } = await getManifest(precacheOptions(root));
         if (warnings.length) throw new Error(`offline copy (sw.js): ${warnings.join('; ')}`);
-        logger.info(`${SERVICE_WORKER_FILE}: ${count} files precached, ${(size / 1024 / 1024).toFixed(1)} MB`);
+        await writeFile(join(root, SERVICE_WORKER_FILE), await serviceWorker(manifestEntries ?? [], base));
+        logger.info(
+          `${SERVICE_WORKER_FILE}: ${count} files precached, ${(size / 1024 / 1024).toFixed(1)} MB, in ${Math.round(performance.now() - started)} ms`,
+        );
       },
     },
   };
