@@ -324,7 +324,14 @@ try {
       format: ms,
     });
   }
-  if (only.has('offline')) results.offline = await benchOffline({ executablePath, paths, origin });
+  if (only.has('offline')) {
+    results.offline = await benchOffline({ executablePath, paths, origin });
+    const { totalGzipBytes, targetBytes } = results.offline.optIn;
+    check('offline copy, sw.js + manifest (gzip)', totalGzipBytes, {
+      target: targetBytes - 1,
+      format: (n) => `${n} B`,
+    });
+  }
 } finally {
   await browser?.close();
   server.kill();
