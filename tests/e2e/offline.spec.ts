@@ -1,9 +1,14 @@
 /**
  * The offline copy, on request ("Lưu để đọc khi không có mạng" on /tro-giup/): saved, the site
  * reads with the network cut; never saved, no service worker and no request for it; removed,
- * nothing remains. The project blocks service workers for every other spec
- * (playwright.config.ts); this one allows them, in a fresh browser context per test.
+ * nothing remains; a new build replaces it whole. The project blocks service workers for every
+ * other spec (playwright.config.ts); this one allows them, in a fresh browser context per test.
  */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { watch } from './helpers';
@@ -205,4 +210,107 @@ test('on return, the help page says a copy is saved and offers only "remove"', a
   expect(manifest).toMatchObject({ lang: 'vi', start_url: './', display: 'standalone' });
   expect(manifest.icons.map((icon: { sizes: string }) => icon.sizes)).toEqual(['192x192', '512x512', 'any']);
   expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
+});
+
+/** Serves a copy of dist/ (print files left out) on a free port; `stop` ends the server and deletes the copy. */
+async function serveCopyOfDist() {
+  const root = mkdtempSync(join(tmpdir(), 'offline-e2e-'));
+  cpSync('dist', root, { recursive: true, filter: (path) => !/\/tai-lieu\/(tep|xem-truoc|goi)(\/|$)/.test(path) });
+  const server = spawn(process.execPath, ['scripts/serve.mjs', '--port', '0', '--dir', root]);
+  const url = await new Promise<string>((resolve, reject) => {
+    server.stdout.on('data', (chunk: Buffer) => {
+      const match = / at (http:\/\/\S+)/.exec(chunk.toString());
+      if (match) resolve(match[1]!);
+    });
+    server.on('exit', (code) => reject(new Error(`scripts/serve.mjs exited (${code})`)));
+  });
+  return {
+    root,
+    url,
+    stop: () => {
+      server.kill();
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The cache keys of the copy whose address holds `path`. */
+const copyKeys = (page: Page, path: string) =>
+  page.evaluate(async (path) => {
+    const keys: string[] = [];
+    for (const name of await caches.keys())
+      if (name.includes('precache'))
+        for (const request of await (await caches.open(name)).keys())
+          if (new URL(request.url).pathname.endsWith(path)) keys.push(request.url);
+    return keys;
+  }, path);
+
+test('a new build replaces the copy whole, once the pages of the old one are closed', async ({ browser }) => {
+  const site = await serveCopyOfDist();
+  const context = await browser.newContext({
+    baseURL: site.url,
+    serviceWorkers: 'allow',
+    locale: 'vi-VN',
+    viewport: { width: 360, height: 740 },
+  });
+  try {
+    const page = await context.newPage();
+    await saveCopy(page);
+    const [oldKey] = await copyKeys(page, '/ke-hoach/index.html');
+    expect(oldKey).toBeTruthy();
+
+    // The new build: one page changed, its revision in sw.js with it (the build's MD5, cut).
+    const file = join(site.root, 'ke-hoach/index.html');
+    const html = readFileSync(file, 'utf8').replace('<html ', '<html data-build="2" ');
+    writeFileSync(file, html);
+    const revision = createHash('md5').update(html).digest('hex').slice(0, 12);
+    const worker = readFileSync(join(site.root, 'sw.js'), 'utf8');
+    const newWorker = worker.replace(/(\["ke-hoach\/index\.html",")[0-9a-f]+"/, `$1${revision}"`);
+    expect(newWorker).not.toBe(worker);
+    writeFileSync(join(site.root, 'sw.js'), newWorker);
+
+    // The browser finds the new worker; it installs beside the old copy and waits.
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
+    await expect
+      .poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting?.state))
+      .toBe('installed');
+    expect((await copyKeys(page, '/ke-hoach/index.html')).sort()).toEqual(
+      [oldKey, oldKey!.replace(/[0-9a-f]{12}$/, revision)].sort(),
+    );
+    // The open page still gets the old build, online and offline.
+    const builtAs = () =>
+      page.evaluate(async () => {
+        const text = await (await fetch('../ke-hoach/')).text();
+        return new DOMParser().parseFromString(text, 'text/html').documentElement.dataset.build ?? 'old';
+      });
+    expect(await builtAs()).toBe('old');
+    await context.setOffline(true);
+    expect(await builtAs()).toBe('old');
+    await context.setOffline(false);
+
+    // Its last page closed, the next visit gets the new worker and the new build only.
+    await page.close();
+    const next = await context.newPage();
+    await next.goto('');
+    await expect
+      .poll(() =>
+        next.evaluate(async () => {
+          const registration = await navigator.serviceWorker.getRegistration();
+          return [registration?.waiting ?? null, registration?.active?.state];
+        }),
+      )
+      .toEqual([null, 'activated']);
+    await expect
+      .poll(() => copyKeys(next, '/ke-hoach/index.html'))
+      .toEqual([oldKey!.replace(/[0-9a-f]{12}$/, revision)]);
+    await context.setOffline(true);
+    await next.goto('ke-hoach/');
+    await expect(next.locator('html')).toHaveAttribute('data-build', '2');
+    await next.goto('');
+    await expect(next.locator('h1')).toBeVisible();
+    await context.setOffline(false);
+  } finally {
+    await context.close();
+    site.stop();
+  }
 });
