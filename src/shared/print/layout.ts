@@ -219,9 +219,11 @@ export function layoutScene(input: SceneInput): Scene {
   }
 
   const blocks = ROLE_ORDER.flatMap((role) => placed[role] ?? []);
-  for (const { block, paths } of blocks) {
+  for (const { block, paths, glyphs } of blocks) {
     const fill = block.role === 'footer' && footerOnBand ? scheme.background : scheme.text;
-    for (const path of paths) if (path.length) items.push({ type: 'path', role: block.role, path, fill });
+    paths.forEach((path, i) => {
+      if (path.length) items.push({ type: 'path', role: block.role, path, glyphs: glyphs[i], fill });
+    });
   }
 
   return {

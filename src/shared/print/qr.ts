@@ -43,9 +43,18 @@ export interface QrSymbol {
 
 /** Encode `text` (byte mode, UTF-8) with no border: the quiet zone is drawn by the tile. */
 export function encodeQr(text: string): QrSymbol {
-  const { version, size, data } = encode(text, { ecc: QR_ERROR_CORRECTION, border: 0 });
-  return { version, size, dark: data };
+  let symbol = symbols.get(text);
+  if (!symbol) {
+    const { version, size, data } = encode(text, { ecc: QR_ERROR_CORRECTION, border: 0 });
+    symbol = { version, size, dark: data };
+    if (symbols.size >= 16) symbols.clear();
+    symbols.set(text, symbol);
+  }
+  return symbol;
 }
+
+/** Symbols already encoded, by text (a layout asks for the same address many times; kept small). */
+const symbols = new Map<string, QrSymbol>();
 
 /**
  * The dark modules as one path of rectangles in module units (whole numbers, origin
