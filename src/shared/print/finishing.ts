@@ -159,7 +159,8 @@ export function eyeletMarkPath(cx: number, cy: number, diameter: number): PathCo
  */
 export function withEyelets(scene: Scene, format: PrintFormat, finishing: PrintFinishing = DEFAULT_FINISHING): Scene {
   if (!hasEyelets(format)) return scene;
-  const fill = scene.items.find((item) => item.role === 'frame')?.fill;
+  // The text colour: the poster frame's, or a banner's slogan's (banners have no frame).
+  const fill = scene.items.find((item) => item.role === 'frame' || item.role === 'slogan')?.fill;
   if (!fill) return scene;
   const marks: SceneItem[] = eyeletCentres(format, finishing).map(({ x, y }) => ({
     type: 'path',

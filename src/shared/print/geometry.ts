@@ -11,7 +11,7 @@ import type { FittedBlock } from './fit';
 import type { PrintFormat } from './formats';
 import { outlinePath } from './path';
 import { PROPORTIONS, orientationOf } from './proportions';
-import type { Box, PathCommand, SceneLine, TextBlock, TextRole } from './scene';
+import type { Box, GlyphPlacement, PathCommand, SceneLine, TextBlock, TextRole } from './scene';
 
 /** `box` shrunk by `dx` on the left and right and `dy` at the top and bottom. */
 const inset = (box: Box, dx: number, dy: number = dx): Box => ({
@@ -143,6 +143,8 @@ export function pageGeometry(format: PrintFormat, texts: PageTexts, hem = 0): Pa
 export interface PlacedBlock {
   readonly block: TextBlock;
   readonly paths: readonly (readonly PathCommand[])[];
+  /** The glyphs of every line, placed (the same drawing as `paths`). */
+  readonly glyphs: readonly (readonly GlyphPlacement[])[];
 }
 
 /** Place a fitted block centred in its region and draw its glyphs as paths. */
@@ -153,6 +155,7 @@ export function placeBlock(role: TextRole, fitted: FittedBlock, font: LayoutFont
   const centreX = region.x + region.width / 2;
   const lines: SceneLine[] = [];
   const paths: PathCommand[][] = [];
+  const glyphs: GlyphPlacement[][] = [];
   shape.lines.forEach((line, i) => {
     const baseline = top + ((shape.baselines[i] ?? 0) - shape.inkTop) * scale;
     const ink = isEmptyBox(line.ink)
@@ -172,11 +175,17 @@ export function placeBlock(role: TextRole, fitted: FittedBlock, font: LayoutFont
         height: (glyph.box.maxY - glyph.box.minY) * scale,
       }));
     lines.push({ text: line.text, baseline, ink, glyphInk });
-    paths.push(
-      line.glyphs.flatMap((glyph) =>
-        outlinePath(font.outline(glyph.glyphId), centreX + glyph.x * scale, baseline - glyph.y * scale, scale),
-      ),
-    );
+    const placed = line.glyphs
+      .map((glyph) => ({
+        key: `${font.name}#${glyph.glyphId}`,
+        outline: font.outline(glyph.glyphId),
+        x: centreX + glyph.x * scale,
+        y: baseline - glyph.y * scale,
+        scale,
+      }))
+      .filter((glyph) => glyph.outline.length > 0);
+    glyphs.push(placed);
+    paths.push(placed.flatMap((glyph) => outlinePath(glyph.outline, glyph.x, glyph.y, scale)));
   });
   const inks = lines.map((line) => line.ink).filter((ink) => ink.width > 0);
   const x0 = Math.min(...inks.map((ink) => ink.x));
@@ -186,5 +195,5 @@ export function placeBlock(role: TextRole, fitted: FittedBlock, font: LayoutFont
   const ink = inks.length
     ? { x: x0, y: y0, width: x1 - x0, height: y1 - y0 }
     : { x: centreX, y: top, width: 0, height: 0 };
-  return { block: { role, fontSize: size, region, lines, ink }, paths };
+  return { block: { role, fontSize: size, region, lines, ink }, paths, glyphs };
 }

@@ -13,13 +13,14 @@
  */
 
 import type { LayoutFont } from './font';
-import { fitText, fitUnitLine, type FitOptions } from './fit';
+import { bannerGeometry } from './banner';
+import { fitText, fitUnitLine, shapeCandidates, type FitOptions, type FittedBlock } from './fit';
 import { getFormat, isPrintFormat } from './formats';
 import { DEFAULT_FINISHING, hemOf } from './finishing';
-import { pageGeometry, placeBlock, type PlacedBlock } from './geometry';
+import { pageGeometry, placeBlock, type PageGeometry, type PlacedBlock } from './geometry';
 import { ringPath } from './path';
 import { PROPORTIONS, orientationOf } from './proportions';
-import { placeQr, qrModulesPath, qrTileColour, QR_DARK } from './qr';
+import { placeQr, qrModulesPath, qrTileColour, QR_DARK, type QrPlacement } from './qr';
 import type { Box, LayoutWarning, Scene, SceneInput, SceneItem, TextRole } from './scene';
 import { getScheme } from './schemes';
 import { missingChars } from './shape';
@@ -27,6 +28,12 @@ import { cleanText, toUpperVietnamese } from './text';
 
 /** Most lines a block may take. */
 const MAX_LINES: Record<TextRole, number> = { heading: 4, slogan: 9, unit: 2, footer: 2, link: 1, phone: 1 };
+
+/**
+ * A banner's slogan tries every breaking whose widest line is at most this × the narrowest
+ * possible (a poster's, the balanced breaks only): its size matters most.
+ */
+const BANNER_BREAK_TOLERANCE = 1.25;
 
 /** The text blocks in drawing order. */
 const ROLE_ORDER: readonly TextRole[] = ['heading', 'slogan', 'unit', 'footer', 'link', 'phone'];
@@ -74,44 +81,111 @@ export function layoutScene(input: SceneInput): Scene {
   if (missing.length) warnings.push({ code: 'missing-glyphs', chars: missing });
 
   const hem = hemOf(format, input.finishing ?? DEFAULT_FINISHING);
-  const texts = { heading: !!heading, footer: !!footer, unitLine: !!unitLine };
-  const page = pageGeometry(format, texts, hem);
   const orientation = orientationOf(format.width, format.height);
-  // The code's column sits in the content area, so inside the live area like all text.
-  const qr = link && placeQr(page, orientation, link, { phone: !!phoneLine });
-  const regions = qr ? { ...page.regions, slogan: qr.slogan, unit: qr.unit } : page.regions;
   // The slogan first: the heading is then kept well below its size. Its capitals aim for
   // `sloganMinCap` of the trim height (banners), measured on the display font's "H".
   const capHeight = display.shape('H').ink.maxY / display.unitsPerEm;
   const minCap = PROPORTIONS.page.sloganMinCap[orientation] * format.height;
   const minSloganSize = capHeight > 0 ? minCap / capHeight : 0;
-  const sloganFitted = fitText(sloganSet, display, fitOptions('slogan', regions.slogan, Infinity, minSloganSize));
-  const items: SceneItem[] = [
-    { type: 'rect', role: 'background', x: 0, y: 0, width: page.width, height: page.height, fill: scheme.background },
-    { type: 'path', role: 'frame', path: ringPath(page.frame, page.frameWidth), fill: scheme.text },
-  ];
-  // Footer band: below the frame, inside the live area; text in the background colour.
-  if (page.footerBand) items.push({ type: 'rect', role: 'footer-band', ...page.footerBand, fill: scheme.text });
+  const texts = { heading: !!heading, footer: !!footer, unitLine: !!unitLine };
+  const items: SceneItem[] = [];
   const placed: Partial<Record<TextRole, PlacedBlock>> = {};
+  let qr: Omit<QrPlacement, 'slogan' | 'unit'> | undefined;
+  let sloganFitted: FittedBlock | undefined;
+  let page: Pick<PageGeometry, 'width' | 'height' | 'trim' | 'safe' | 'live' | 'rule' | 'regions'> &
+    Pick<PageGeometry, 'headingMaxSize' | 'unitSize' | 'unitMinSize'>;
+  /** The footer's text is set on a band of the text colour (posters) or straight on the background (banners). */
+  let footerOnBand = false;
+
+  if (format.kind === 'banner' && isPrintFormat(format)) {
+    // Banners: no frame, the hem zone is the margin, rows that give way to the slogan.
+    const b = format.bleed;
+    const live: Box = { x: b + hem, y: b + hem, width: format.width - 2 * hem, height: format.height - 2 * hem };
+    const options = { maxSize: Infinity, minSize: minSloganSize, maxLines: MAX_LINES.slogan };
+    const candidates = shapeCandidates(
+      sloganSet,
+      display,
+      MAX_LINES.slogan,
+      PROPORTIONS.text.leading.slogan,
+      BANNER_BREAK_TOLERANCE,
+    );
+    const banner = bannerGeometry(format, live, { ...texts, phone: !!phoneLine }, link, candidates, display, {
+      ...options,
+      leading: PROPORTIONS.text.leading.slogan,
+    });
+    qr = banner.qr;
+    sloganFitted = banner.slogan;
+    page = {
+      width: format.width + 2 * b,
+      height: format.height + 2 * b,
+      trim: { x: b, y: b, width: format.width, height: format.height },
+      safe: live,
+      live,
+      rule: undefined,
+      regions: banner.regions,
+      headingMaxSize: banner.headingMaxSize,
+      unitSize: banner.unitSize,
+      unitMinSize: PROPORTIONS.text.unitMinSize * banner.unitSize,
+    };
+    items.push({
+      type: 'rect',
+      role: 'background',
+      x: 0,
+      y: 0,
+      width: page.width,
+      height: page.height,
+      fill: scheme.background,
+    });
+  } else {
+    const poster = pageGeometry(format, texts, hem);
+    // The code's column sits in the content area, so inside the live area like all text.
+    const placement = link && placeQr(poster, orientation, link, { phone: !!phoneLine });
+    page = placement
+      ? { ...poster, regions: { ...poster.regions, slogan: placement.slogan, unit: placement.unit } }
+      : poster;
+    qr = placement;
+    sloganFitted = fitText(sloganSet, display, fitOptions('slogan', page.regions.slogan, Infinity, minSloganSize));
+    items.push(
+      {
+        type: 'rect',
+        role: 'background',
+        x: 0,
+        y: 0,
+        width: poster.width,
+        height: poster.height,
+        fill: scheme.background,
+      },
+      { type: 'path', role: 'frame', path: ringPath(poster.frame, poster.frameWidth), fill: scheme.text },
+    );
+    // Footer band: below the frame, inside the live area; text in the background colour.
+    if (poster.footerBand) {
+      items.push({ type: 'rect', role: 'footer-band', ...poster.footerBand, fill: scheme.text });
+      footerOnBand = true;
+    }
+  }
+  const regions = page.regions;
 
   if (sloganFitted) placed.slogan = placeBlock('slogan', sloganFitted, display, regions.slogan);
   else warnings.push({ code: 'empty-slogan' });
   const sloganSize = sloganFitted?.size ?? Infinity;
 
   let headingSize = Infinity;
-  if (regions.heading && page.rule) {
+  if (regions.heading) {
     const maxSize = Math.min(page.headingMaxSize, PROPORTIONS.text.headingToSlogan * sloganSize);
     const fitted = fitText(heading, textFont, fitOptions('heading', regions.heading, maxSize));
     if (fitted) {
       headingSize = fitted.size;
       placed.heading = placeBlock('heading', fitted, textFont, regions.heading);
-      items.push({ type: 'rect', role: 'rule', ...page.rule, fill: scheme.text });
+      if (page.rule) items.push({ type: 'rect', role: 'rule', ...page.rule, fill: scheme.text });
     }
   }
+  // Every other text stays smaller than the heading: the heading is never the smallest text.
+  const belowHeading = PROPORTIONS.text.footerToHeading * headingSize;
 
   if (regions.unit) {
-    const options = fitOptions('unit', regions.unit, page.unitSize);
-    const result = fitUnitLine(unitLine, textFont, options, page.unitMinSize);
+    const unitSize = Math.min(page.unitSize, belowHeading);
+    const options = fitOptions('unit', regions.unit, unitSize);
+    const result = fitUnitLine(unitLine, textFont, options, PROPORTIONS.text.unitMinSize * unitSize);
     if (result) {
       placed.unit = placeBlock('unit', result.fitted, textFont, regions.unit);
       if (result.warning) warnings.push(result.warning);
@@ -119,9 +193,7 @@ export function layoutScene(input: SceneInput): Scene {
   }
 
   if (regions.footer) {
-    // Smaller than the heading: the heading is never the smallest text.
-    const maxSize = PROPORTIONS.text.footerToHeading * headingSize;
-    const fitted = fitText(footer, textFont, fitOptions('footer', regions.footer, maxSize));
+    const fitted = fitText(footer, textFont, fitOptions('footer', regions.footer, belowHeading));
     if (fitted) placed.footer = placeBlock('footer', fitted, textFont, regions.footer);
   }
 
@@ -136,18 +208,22 @@ export function layoutScene(input: SceneInput): Scene {
         fill: QR_DARK,
       },
     );
-    const label = fitText(cleanText(link.label), textFont, fitOptions('link', qr.label, qr.labelMaxSize));
+    const labelMax = Math.min(qr.labelMaxSize, belowHeading);
+    const label = fitText(cleanText(link.label), textFont, fitOptions('link', qr.label, labelMax));
     if (label) placed.link = placeBlock('link', label, textFont, qr.label);
     if (qr.phone) {
-      const phone = fitText(phoneLine, textFont, fitOptions('phone', qr.phone, qr.phoneMaxSize));
+      const phoneMax = Math.min(qr.phoneMaxSize, belowHeading);
+      const phone = fitText(phoneLine, textFont, fitOptions('phone', qr.phone, phoneMax));
       if (phone) placed.phone = placeBlock('phone', phone, textFont, qr.phone);
     }
   }
 
   const blocks = ROLE_ORDER.flatMap((role) => placed[role] ?? []);
-  for (const { block, paths } of blocks) {
-    const fill = block.role === 'footer' ? scheme.background : scheme.text;
-    for (const path of paths) if (path.length) items.push({ type: 'path', role: block.role, path, fill });
+  for (const { block, paths, glyphs } of blocks) {
+    const fill = block.role === 'footer' && footerOnBand ? scheme.background : scheme.text;
+    paths.forEach((path, i) => {
+      if (path.length) items.push({ type: 'path', role: block.role, path, glyphs: glyphs[i], fill });
+    });
   }
 
   return {

@@ -236,3 +236,36 @@ export function candidateBreaks(units: readonly BreakUnit[], maxLines: number, s
   }
   return candidates;
 }
+
+/**
+ * Every set of breaks on 1 to `maxLines` lines whose widest line is at most `tolerance` ×
+ * the narrowest possible widest line for that count, and whose last line is allowed: the
+ * search for a banner's slogan, where the size matters more than the looks and a breaking
+ * the balanced search passes over may set the text larger. Fewer lines come first.
+ */
+export function allBreaks(units: readonly BreakUnit[], maxLines: number, space: number, tolerance: number): number[][] {
+  const n = units.length;
+  const found: number[][] = [];
+  for (let lines = 1; lines <= Math.min(maxLines, n); lines++) {
+    const limit = narrowestWorstLine(units, lines, space) * tolerance * (1 + 1e-9);
+    if (!Number.isFinite(limit)) continue;
+    const breaks: number[] = [];
+    const walk = (from: number, line: number): void => {
+      if (line === lines) {
+        if (from === n) found.push([...breaks]);
+        return;
+      }
+      const left = lines - line - 1;
+      for (let to = from + 1; to <= n - left; to++) {
+        if (lineAdvance(units, from, to, space) > limit) break;
+        if (to === n && !lastLineAllowed(units, from, to, lines)) continue;
+        if (to === n && left > 0) continue;
+        breaks.push(to);
+        walk(to, line + 1);
+        breaks.pop();
+      }
+    };
+    walk(0, 0);
+  }
+  return found;
+}

@@ -71,6 +71,26 @@ export const PROPORTIONS = {
     minInkGap: 0.09,
   },
 
+  /**
+   * Banners (`banner.ts`): no frame, the hem zone is the margin, and three rows (heading,
+   * slogan, footer), the QR code's column in the bottom-right corner (the slogan's lines
+   * keep clear of it). The heading's and the footer's rows, and the code,
+   * shrink, down to `minRowScale` of their size, only as far as the slogan needs to reach
+   * `page.sloganMinCap`.
+   */
+  banner: {
+    /** Height of the heading's row, × trim height. */
+    headingRow: 0.1,
+    /** Height of the footer's part of the footer row, × trim height (a unit line adds its own above it). */
+    footerRow: 0.07,
+    /** Gap between two rows, and around the QR code's column, × trim height. */
+    rowGap: 0.015,
+    /** Least scale of the heading's and the footer's rows (and of everything in them). */
+    minRowScale: 0.3,
+    /** Least scale of the QR code's column: it stays large enough to scan from a few metres. */
+    minQrScale: 0.6,
+  },
+
   /** The QR code (`qr.ts`): a column at the bottom right of the content, the code over its short URL. */
   qr: {
     /**

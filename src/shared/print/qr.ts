@@ -43,9 +43,18 @@ export interface QrSymbol {
 
 /** Encode `text` (byte mode, UTF-8) with no border: the quiet zone is drawn by the tile. */
 export function encodeQr(text: string): QrSymbol {
-  const { version, size, data } = encode(text, { ecc: QR_ERROR_CORRECTION, border: 0 });
-  return { version, size, dark: data };
+  let symbol = symbols.get(text);
+  if (!symbol) {
+    const { version, size, data } = encode(text, { ecc: QR_ERROR_CORRECTION, border: 0 });
+    symbol = { version, size, dark: data };
+    if (symbols.size >= 16) symbols.clear();
+    symbols.set(text, symbol);
+  }
+  return symbol;
 }
+
+/** Symbols already encoded, by text (a layout asks for the same address many times; kept small). */
+const symbols = new Map<string, QrSymbol>();
 
 /**
  * The dark modules as one path of rectangles in module units (whole numbers, origin
@@ -102,33 +111,30 @@ export interface QrPlacement {
 
 const bottomOf = (box: Box): number => box.y + box.height;
 
-/**
- * Place the code for `link` on `page`: a column at the bottom right of the content
- * area (inside the frame's padding). Posters (portrait) give it a band across the
- * bottom: the slogan ends above it and the unit line moves beside it. Banners
- * (landscape) give it a strip at the right: the slogan and the unit line are
- * narrowed. If the column is taller than the room it has, everything in it shrinks.
- */
-export function placeQr(
-  page: PageGeometry,
+/** The code's column at full scale: the symbol, its text sizes and the column's height. */
+export interface QrColumnSizes {
+  readonly symbol: QrSymbol;
+  /** Side of the modules (quiet zone excluded), the label's and the phone line's type sizes. */
+  readonly side: number;
+  readonly labelSize: number;
+  readonly phoneSize: number;
+  readonly labelHeight: number;
+  readonly phoneHeight: number;
+  readonly textGap: number;
+  /** Tile, gap, label and phone line, stacked. */
+  readonly height: number;
+}
+
+/** The column's sizes for `link` on a trim whose shorter side is `short`. */
+export function qrColumnSizes(
+  short: number,
   orientation: Orientation,
   link: QrLink,
   options: { readonly phone: boolean },
-): QrPlacement {
+): QrColumnSizes {
   const qr = PROPORTIONS.qr;
   const o = orientation;
-  const short = Math.min(page.trim.width, page.trim.height);
   const symbol = encodeQr(link.url);
-  const { slogan, unit } = page.regions;
-  const content: Box = {
-    x: slogan.x,
-    y: page.safe.y,
-    width: slogan.width,
-    height: bottomOf(unit ?? slogan) - page.safe.y,
-  };
-  const gap = PROPORTIONS.page.bandGap[o] * content.height;
-
-  // Sizes at full scale, then shrunk if the column does not fit.
   const side = qr.size[o] * short;
   const tileSide = side * (1 + (2 * qr.quietZone) / symbol.size);
   const labelSize = qr.labelSize[o] * short;
@@ -136,21 +142,34 @@ export function placeQr(
   const labelHeight = qr.textRegionHeight * labelSize;
   const phoneHeight = options.phone ? qr.textRegionHeight * phoneSize : 0;
   const textGap = qr.textGap * labelSize;
-  const columnHeight = tileSide + textGap + labelHeight + phoneHeight;
-  const room = o === 'portrait' ? qr.maxBandHeight * content.height : bottomOf(content) - slogan.y;
-  const k = Math.min(1, room / columnHeight);
+  return {
+    symbol,
+    side,
+    labelSize,
+    phoneSize,
+    labelHeight,
+    phoneHeight,
+    textGap,
+    height: tileSide + textGap + labelHeight + phoneHeight,
+  };
+}
 
+/** The code's column scaled by `k`, its bottom-right corner at (`right`, `bottom`), at most `maxWidth` wide. */
+export function qrColumnAt(
+  sizes: QrColumnSizes,
+  orientation: Orientation,
+  k: number,
+  right: number,
+  bottom: number,
+  maxWidth: number,
+): Omit<QrPlacement, 'slogan' | 'unit'> & { readonly column: Box } {
+  const { symbol, side, labelSize, phoneSize, labelHeight, phoneHeight, textGap, height } = sizes;
   // A module a whole number of hundredths, so every module edge lies on the 0.01 grid.
   const moduleSize = Math.floor(((side * k) / symbol.size) * 100) / 100;
-  const quiet = qr.quietZone * moduleSize;
+  const quiet = PROPORTIONS.qr.quietZone * moduleSize;
   const tileWidth = symbol.size * moduleSize + 2 * quiet;
-  const columnWidth = Math.min(content.width, Math.max(tileWidth, qr.columnWidth[o] * tileWidth));
-  const column: Box = {
-    x: content.x + content.width - columnWidth,
-    y: bottomOf(content) - columnHeight * k,
-    width: columnWidth,
-    height: columnHeight * k,
-  };
+  const columnWidth = Math.min(maxWidth, Math.max(tileWidth, PROPORTIONS.qr.columnWidth[orientation] * tileWidth));
+  const column: Box = { x: right - columnWidth, y: bottom - height * k, width: columnWidth, height: height * k };
   const tile: Box = {
     x: roundCoordinate(column.x + (columnWidth - tileWidth) / 2),
     y: roundCoordinate(column.y),
@@ -164,9 +183,53 @@ export function placeQr(
     height: symbol.size * moduleSize,
   };
   const label: Box = { x: column.x, y: tile.y + tileWidth + textGap * k, width: columnWidth, height: labelHeight * k };
-  const phone: Box | undefined = options.phone
-    ? { x: column.x, y: bottomOf(label), width: columnWidth, height: phoneHeight * k }
-    : undefined;
+  const phone: Box | undefined =
+    phoneHeight > 0 ? { x: column.x, y: bottomOf(label), width: columnWidth, height: phoneHeight * k } : undefined;
+  return {
+    symbol,
+    moduleSize,
+    tile,
+    modules,
+    label,
+    phone,
+    labelMaxSize: labelSize * k,
+    phoneMaxSize: phoneSize * k,
+    column,
+  };
+}
+
+/**
+ * Place the code for `link` on a poster's or a screen-wide `page`: a column at the bottom
+ * right of the content area (inside the frame's padding). Posters (portrait) give it a
+ * band across the bottom: the slogan ends above it and the unit line moves beside it.
+ * Landscape pages give it a strip at the right: the slogan and the unit line are
+ * narrowed. If the column is taller than the room it has, everything in it shrinks.
+ * (Banners have their own layout, `banner.ts`.)
+ */
+export function placeQr(
+  page: PageGeometry,
+  orientation: Orientation,
+  link: QrLink,
+  options: { readonly phone: boolean },
+): QrPlacement {
+  const qr = PROPORTIONS.qr;
+  const o = orientation;
+  const short = Math.min(page.trim.width, page.trim.height);
+  const { slogan, unit } = page.regions;
+  const content: Box = {
+    x: slogan.x,
+    y: page.safe.y,
+    width: slogan.width,
+    height: bottomOf(unit ?? slogan) - page.safe.y,
+  };
+  const gap = PROPORTIONS.page.bandGap[o] * content.height;
+
+  // Sizes at full scale, then shrunk if the column does not fit.
+  const sizes = qrColumnSizes(short, o, link, options);
+  const room = o === 'portrait' ? qr.maxBandHeight * content.height : bottomOf(content) - slogan.y;
+  const k = Math.min(1, room / sizes.height);
+  const { column, ...placed } = qrColumnAt(sizes, o, k, content.x + content.width, bottomOf(content), content.width);
+  const columnWidth = column.width;
 
   let sloganRegion: Box;
   let unitRegion: Box | undefined;
@@ -185,16 +248,5 @@ export function placeQr(
     unitRegion = unit && { ...unit, width: Math.max(0, content.width - columnWidth - gap) };
   }
 
-  return {
-    symbol,
-    moduleSize,
-    tile,
-    modules,
-    label,
-    phone,
-    labelMaxSize: labelSize * k,
-    phoneMaxSize: phoneSize * k,
-    slogan: sloganRegion,
-    unit: unitRegion,
-  };
+  return { ...placed, slogan: sloganRegion, unit: unitRegion };
 }

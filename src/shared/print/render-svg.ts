@@ -28,7 +28,12 @@ const num = (value: number): string => {
 /** A number at 0.01 precision, as short as possible: `0.5` → `.5`, `-0.25` → `-.25`, `3.00` → `3`. */
 const short = (value: number): string => {
   const r = Math.round(value * 100) / 100;
-  return (Object.is(r, -0) ? '0' : String(r)).replace(/^(-?)0\./, '$1.');
+  if (r === 0) return '0';
+  const text = String(r);
+  // |r| < 1 and not 0: "0.25" → ".25", "-0.25" → "-.25" (no regular expression: this runs for every point).
+  if (r > 0 && r < 1) return text.slice(1);
+  if (r < 0 && r > -1) return `-${text.slice(2)}`;
+  return text;
 };
 
 /**
@@ -39,6 +44,18 @@ const short = (value: number): string => {
  * absolute points, so every point lands exactly where the scene puts it.
  */
 export function compactPath(path: readonly PathCommand[]): string {
+  let cached = compactCache.get(path);
+  if (cached === undefined) {
+    cached = compact(path);
+    compactCache.set(path, cached);
+  }
+  return cached;
+}
+
+/** Path data already written, by path: a scene is rendered as SVG for its file and for each raster. */
+const compactCache = new WeakMap<readonly PathCommand[], string>();
+
+function compact(path: readonly PathCommand[]): string {
   let out = '';
   let previous = '';
   /** The last thing written was a number (a separator may be needed before the next). */

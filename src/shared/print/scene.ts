@@ -8,6 +8,7 @@
  * the origin at the top-left corner of the bleed box and y pointing down.
  */
 
+import type { OutlineCommand } from './font';
 import type { PrintFinishing } from './finishing';
 import type { PrintFonts } from './font';
 import type { FormatUnit, PrintFormat } from './formats';
@@ -49,6 +50,21 @@ export interface GridTransform {
   readonly size: number;
 }
 
+/**
+ * One glyph of a text path, as its font outline placed in the scene: the point (gx, gy) of
+ * the outline (font units, y up) lies at (x + gx × scale, y − gy × scale). The same glyph
+ * has the same `key` and `outline` wherever it occurs, so a renderer may draw it once and
+ * reuse it (the PDF's form XObjects); the item's `path` is the same drawing, rounded to 0.01.
+ */
+export interface GlyphPlacement {
+  /** The font and the glyph, e.g. `BeVietnamPro-ExtraBold#42`. */
+  readonly key: string;
+  readonly outline: readonly OutlineCommand[];
+  readonly x: number;
+  readonly y: number;
+  readonly scale: number;
+}
+
 /** Which part of the design a scene item or text block belongs to. */
 export type TextRole = 'heading' | 'slogan' | 'unit' | 'footer' | 'link' | 'phone';
 
@@ -75,6 +91,8 @@ export type SceneItem =
        * transform: `cm` in PDF, `transform` in SVG, the canvas's matrix).
        */
       readonly grid?: GridTransform | undefined;
+      /** A text path's glyphs, drawn as `path` draws them (see `GlyphPlacement`). */
+      readonly glyphs?: readonly GlyphPlacement[] | undefined;
       readonly fill: SchemeColour;
     };
 

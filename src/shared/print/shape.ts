@@ -109,17 +109,40 @@ function clearance(above: LineShape, below: LineShape, gap: number): number {
   return needed;
 }
 
-/** The units set on the lines `breaks` gives, `leading` em apart or more where marks need it. */
+/**
+ * Lines and clearances already computed for one text's units, keyed by their unit ranges:
+ * a search over many sets of breaks of the same units shapes each line once.
+ */
+export interface ShapeMemo {
+  readonly lines: Map<string, LineShape>;
+  readonly clearances: Map<string, number>;
+}
+
+export const createShapeMemo = (): ShapeMemo => ({ lines: new Map(), clearances: new Map() });
+
+/**
+ * The units set on the lines `breaks` gives, `leading` em apart or more where marks need it.
+ * `memo` (for these `units` and `font` only) reuses lines shaped for other breaks.
+ */
 export function shapeBlock(
   units: readonly MeasuredUnit[],
   breaks: readonly number[],
   font: LayoutFont,
   leading: number,
+  memo?: ShapeMemo,
 ): BlockShape {
   const lines: LineShape[] = [];
+  const keys: string[] = [];
   let from = 0;
   for (const to of breaks) {
-    lines.push(shapeLine(units, from, to, font));
+    const key = `${from}-${to}`;
+    let line = memo?.lines.get(key);
+    if (!line) {
+      line = shapeLine(units, from, to, font);
+      memo?.lines.set(key, line);
+    }
+    lines.push(line);
+    keys.push(key);
     from = to;
   }
   const em = font.unitsPerEm;
@@ -129,7 +152,14 @@ export function shapeBlock(
   for (let i = 1; i < lines.length; i++) {
     const above = lines[i - 1];
     const below = lines[i];
-    if (above && below) distance = Math.max(distance, clearance(above, below, PROPORTIONS.text.minInkGap * em));
+    if (!above || !below) continue;
+    const key = `${keys[i - 1]}/${keys[i]}`;
+    let needed = memo?.clearances.get(key);
+    if (needed === undefined) {
+      needed = clearance(above, below, PROPORTIONS.text.minInkGap * em);
+      memo?.clearances.set(key, needed);
+    }
+    distance = Math.max(distance, needed);
   }
   const baselines = lines.map((_, i) => i * distance);
   let inkTop = Infinity;

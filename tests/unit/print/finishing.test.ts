@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { FORMATS, getFormat, layoutScene, type Box, type PathCommand, type Scene } from '../../../src/shared/print';
-import { candidateBreaks } from '../../../src/shared/print/line-break';
 import {
   DEFAULT_FINISHING,
   eyeletCentres,
@@ -8,9 +7,8 @@ import {
   withEyelets,
   type PrintFinishing,
 } from '../../../src/shared/print/finishing';
+import { lineRuleViolations } from '../../../src/shared/print/line-rules';
 import { PROPORTIONS } from '../../../src/shared/print/proportions';
-import { measureUnits, shapeBlock } from '../../../src/shared/print/shape';
-import { breakUnits, toUpperVietnamese } from '../../../src/shared/print/text';
 import { presentedText } from '../../../src/shared/presentation';
 import { printFinishingSchema } from '../../../src/shared/schemas/campaign';
 import { fonts, input, loadSlogans } from './helpers';
@@ -159,39 +157,51 @@ describe('eyelet marks', () => {
 describe('banner slogans', () => {
   const capOf = (size: number) => (size * fonts.display.shape('H').ink.maxY) / fonts.display.unitsPerEm;
 
-  it('reach 12 % of the banner’s height where any breaking can in their region, and are set as large as the region allows where none can', () => {
+  it('reach 12 % of the banner’s height, every slogan in every banner and scheme, with the QR code (and a phone line under it)', () => {
     const aim = PROPORTIONS.page.sloganMinCap.landscape;
     const below: string[] = [];
     let smallest = Infinity;
     for (const format of banners) {
       for (const slogan of slogans) {
-        // As published: with the QR code, whose column takes width from the slogan.
-        const scene = layoutScene(input(presentedText(slogan.text), format, 'do', { unitLine: '', ...QR }));
-        const block = scene.blocks.find((b) => b.role === 'slogan')!;
-        const ratio = capOf(block.fontSize) / format.height;
-        smallest = Math.min(smallest, ratio);
-        if (ratio >= aim - EPS) continue;
-        // Below the aim: no breaking of this slogan reaches it in the region it had,
-        // and the one chosen is the largest of all.
-        const units = measureUnits(breakUnits(toUpperVietnamese(presentedText(slogan.text))), fonts.display);
-        const em = fonts.display.unitsPerEm;
-        let largest = 0;
-        for (const breaks of candidateBreaks(units, 9, fonts.display.spaceAdvance)) {
-          const shape = shapeBlock(units, breaks, fonts.display, PROPORTIONS.text.leading.slogan);
-          const size = Math.min(
-            (block.region.width * em) / shape.inkWidth,
-            (block.region.height * em) / (shape.inkBottom - shape.inkTop),
-          );
-          largest = Math.max(largest, size);
+        for (const [scheme, extra] of [
+          ['do', { unitLine: '' }],
+          ['cam', { unitLine: '', phoneLine: PHONE }],
+        ] as const) {
+          // As published: with the QR code in the corner, which the slogan keeps clear of.
+          const scene = layoutScene(input(presentedText(slogan.text), format, scheme, { ...extra, ...QR }));
+          const block = scene.blocks.find((b) => b.role === 'slogan')!;
+          const ratio = capOf(block.fontSize) / format.height;
+          smallest = Math.min(smallest, ratio);
+          if (ratio < aim * (1 - 1e-9))
+            below.push(`${format.id} #${slogan.order} ${scheme} ${(100 * ratio).toFixed(2)} %`);
+          // The code and the slogan's lines never meet.
+          const tile = scene.qr!.tile;
+          for (const line of block.lines) expect(disjoint(line.ink, tile)).toBe(true);
+          // Protected pairs whole, no one-word last line.
+          expect(lineRuleViolations(block.lines.map((line) => line.text))).toEqual([]);
         }
-        expect(capOf(largest) / format.height).toBeLessThan(aim);
-        expect(block.fontSize).toBeCloseTo(largest, 6);
-        below.push(`${format.id} #${slogan.order} ${(100 * ratio).toFixed(1)} %`);
       }
     }
     console.log(
-      `smallest banner slogan cap height: ${(100 * smallest).toFixed(1)} %; below 12 %: ${below.join(', ') || 'none'}`,
+      `smallest banner slogan cap height: ${(100 * smallest).toFixed(2)} %; below 12 %: ${below.join(', ') || 'none'}`,
     );
+    expect(below).toEqual([]);
+  });
+
+  it('are set by the breaking that reaches the aim with the largest rows, and shrink the rows only when they must', () => {
+    const aim = PROPORTIONS.page.sloganMinCap.landscape;
+    const format = getFormat('bang-ron-3x1');
+    const short = layoutScene(input('Chấm dứt bạo lực', format, 'do', { ...QR, unitLine: '' }));
+    const long = layoutScene(input(presentedText(slogans[12]!.text), format, 'do', { ...QR, unitLine: '' }));
+    const heading = (scene: Scene) => scene.blocks.find((b) => b.role === 'heading')!;
+    // A short slogan leaves the heading's row at its full height; the longest makes it give way.
+    expect(heading(short).region.height).toBeCloseTo(PROPORTIONS.banner.headingRow * format.height, 6);
+    expect(heading(long).region.height).toBeLessThan(PROPORTIONS.banner.headingRow * format.height);
+    expect(heading(long).region.height).toBeGreaterThanOrEqual(
+      PROPORTIONS.banner.minRowScale * PROPORTIONS.banner.headingRow * format.height - EPS,
+    );
+    const slogan = long.blocks.find((b) => b.role === 'slogan')!;
+    expect(capOf(slogan.fontSize) / format.height).toBeGreaterThanOrEqual(aim * (1 - 1e-9));
   });
 
   it('are never set with a heading that is the smallest text', () => {

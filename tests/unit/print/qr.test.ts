@@ -7,6 +7,7 @@
  */
 import jsQR from 'jsqr';
 import sharp from 'sharp';
+import { PROPORTIONS } from '../../../src/shared/print/proportions';
 import { describe, expect, it } from 'vitest';
 import {
   FORMATS,
@@ -53,22 +54,33 @@ describe('the QR code on every poster and banner', () => {
     });
   }
 
-  it('is at least 20 mm on A4 and grows with the format', () => {
+  it('is at least 20 mm on A4 and grows with the format; on a banner it gives way to a long slogan, down to its least scale', () => {
+    const shortest = [...slogans].sort((a, b) => a.text.length - b.text.length)[0]!;
     const sides = printFormats.map((format) => {
-      const scene = layoutScene(input(longest.text, format, 'cam', { link: LINK, phoneLine: PHONE }));
+      const side = (text: string) =>
+        layoutScene(input(text, format, 'cam', { link: LINK, phoneLine: PHONE })).qr!.modules.width;
       return {
         id: format.id,
         kind: format.kind,
         short: Math.min(format.width, format.height),
-        side: scene.qr!.modules.width,
+        side: side(shortest.text),
+        longest: side(longest.text),
+        nominal:
+          PROPORTIONS.qr.size[format.kind === 'banner' ? 'landscape' : 'portrait'] *
+          Math.min(format.width, format.height),
       };
     });
     const a4 = sides.find((s) => s.id === 'a4')!;
-    expect(a4.side).toBeGreaterThanOrEqual(20);
+    expect(a4.longest).toBeGreaterThanOrEqual(20);
     // A larger poster or banner never gets a smaller code (banners, read from farther, get a larger share).
     for (const a of sides)
       for (const b of sides) if (a.kind === b.kind && a.short > b.short) expect(a.side).toBeGreaterThan(b.side);
-    console.log(sides.map((s) => `${s.id} ${s.side.toFixed(1)} mm`).join(', '));
+    // A banner's code shrinks only for a slogan that needs its corner, and never below its least scale.
+    for (const s of sides.filter((x) => x.kind === 'banner')) {
+      expect(s.side).toBeGreaterThan(s.nominal - 0.3);
+      expect(s.longest).toBeGreaterThanOrEqual(PROPORTIONS.banner.minQrScale * s.nominal - 0.3);
+    }
+    console.log(sides.map((s) => `${s.id} ${s.longest.toFixed(1)} mm`).join(', '));
   });
 
   it('has a quiet zone of 4 modules, dark modules on a light tile, and stays clear of the hem zone and every text', () => {
@@ -94,8 +106,10 @@ describe('the QR code on every poster and banner', () => {
         expect(trim.x + trim.width - (tile.x + tile.width)).toBeGreaterThanOrEqual(hem);
         expect(trim.y + trim.height - (tile.y + tile.height)).toBeGreaterThanOrEqual(hem);
 
-        // No text touches the tile; the label and the phone line sit under it, inside the frame.
-        for (const block of scene.blocks) expect(disjoint(block.ink, tile), `${format.id} ${block.role}`).toBe(true);
+        // No line of text touches the tile (a banner's slogan may run beside it); the label and
+        // the phone line sit under it.
+        for (const block of scene.blocks)
+          for (const line of block.lines) expect(disjoint(line.ink, tile), `${format.id} ${block.role}`).toBe(true);
         const label = scene.blocks.find((b) => b.role === 'link')!;
         const phone = scene.blocks.find((b) => b.role === 'phone')!;
         expect(label.lines.map((l) => l.text)).toEqual([LINK.label]);

@@ -80,7 +80,9 @@ describe('scene paths', () => {
       }
     }
     expect(off).toEqual([]);
-    expect(scene.items.find((item) => item.type === 'path' && item.role === 'frame')).toMatchObject({
+    // Banners have no frame: a poster's.
+    const poster = layoutScene(input('Chấm dứt bạo lực, vun đắp yêu thương.', 'a2', 'cam'));
+    expect(poster.items.find((item) => item.type === 'path' && item.role === 'frame')).toMatchObject({
       path: [
         { op: 'M' },
         { op: 'L' },
