@@ -101,8 +101,9 @@ if (only.has('print')) {
   console.log(
     `print, rebuild with nothing changed: ${warm.rendered} rendered, ${warm.reused} from cache; whole build ${warmBuild.toFixed(1)} s`,
   );
-  check('print, cold generation (empty cache)', cold.generationSeconds, { target: 90, format: s2 });
-  check('print step of a rebuild with nothing changed', warm.printStepSeconds, { target: 0.5, format: s2 });
+  // The print-shop issue's targets: a cold generation under 30 s, a warm one under 1 s.
+  check('print, cold generation (empty cache)', cold.generationSeconds, { target: 30, format: s2 });
+  check('print step of a rebuild with nothing changed', warm.printStepSeconds, { target: 1, format: s2 });
   built = true;
   const manifest = JSON.parse(readFileSync('dist/tai-lieu/manifest.json', 'utf8'));
   const printBytes =
