@@ -26,6 +26,8 @@ import { join, relative } from 'node:path';
 const AFTER_READY = /^render-pdf-/;
 /** The worker's address in the page's script, as Vite writes `new URL('./engine.worker.ts', import.meta.url)`. */
 const WORKER_URL = /["'`]([^"'`]*\/_astro\/(engine\.worker-[\w-]+\.js))["'`]/;
+/** A chunk a module imports statically, as Vite writes it: `import{…}from"./name.hash.js"`. */
+const STATIC_IMPORT = /(?:^|;)\s*import\s*(?:[^"'`;]*?from\s*)?["'`]\.\/([\w.-]+\.js)["'`]/g;
 /** A chunk another chunk imports (static or dynamic), as Vite writes it: `"./name-hash.js"`. */
 const CHUNK_REF = /["'`]\.\/([\w.-]+\.js)["'`]/g;
 
@@ -65,17 +67,23 @@ export async function addCustomiserPreloads(outDir: string, base: string): Promi
     const html = await readFile(file, 'utf8');
     if (!html.includes('<print-customiser')) continue;
     const page = relative(outDir, file);
-    // The worker's address is in one of the page's module scripts.
+    // The worker's address is in one of the page's module scripts, whose own imports
+    // would otherwise be found only once it is in (a round trip later).
     let worker: string | undefined;
+    const pageImports: string[] = [];
     for (const [, src] of html.matchAll(/<script type="module" src="([^"]+)"/g)) {
       if (!src?.startsWith(`${base}_astro/`)) continue;
-      const match = WORKER_URL.exec(await readFile(join(assetsDir, src.slice(`${base}_astro/`.length)), 'utf8'));
-      if (match) worker = match[2];
+      const code = await readFile(join(assetsDir, src.slice(`${base}_astro/`.length)), 'utf8');
+      const match = WORKER_URL.exec(code);
+      if (!match) continue;
+      worker = match[2];
+      for (const [, name] of code.matchAll(STATIC_IMPORT)) if (name) pageImports.push(name);
     }
     if (!worker) throw new Error(`${page}: <print-customiser> without its engine worker in the page's scripts`);
     const fonts = [attribute(html, 'data-display-font'), attribute(html, 'data-text-font')];
     if (fonts.some((font) => !font)) throw new Error(`${page}: <print-customiser> without its print fonts`);
     const links = [
+      ...pageImports.map((name) => `<link rel="modulepreload" href="${base}_astro/${name}">`),
       ...fonts.map((href) => `<link rel="preload" href="${href}" as="fetch" crossorigin fetchpriority="low">`),
       ...(await workerChunks(assetsDir, worker)).map((name) => `<link rel="prefetch" href="${base}_astro/${name}">`),
     ].join('');

@@ -10,8 +10,8 @@
  * the element's `data-strings` (`readStrings`).
  *
  * Light first: this module is the form only. The engine (fontkit, layout, SVG, then
- * pdf-lib) and the print fonts load in a worker (`engine.worker.ts`), started once the
- * page's first frame is painted, and every layout runs there, so typing never waits
+ * pdf-lib) and the print fonts load in a worker (`engine.worker.ts`), started as soon
+ * as this script runs, and every layout runs there, so typing never waits
  * for it. `data-state` says where it is: `loading`, then `ready` once the engine
  * is loaded and the first preview drawn, or `failed`.
  */
@@ -115,16 +115,8 @@ class PrintCustomiserElement extends HTMLElement {
     // The worker starts at once: its files and the fonts were asked for by the page's
     // preload hints (src/build/integrations/customiser-preload.ts), and all its work
     // runs off the page's thread, so it never holds up input. Only its creation and the
-    // fonts' hand-over run here, after the first frame is painted.
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        try {
-          this.startEngine();
-        } catch (error) {
-          this.fail(error);
-        }
-      }),
-    );
+    // fonts' hand-over run here.
+    this.startEngine();
   }
 
   /** Start the worker (once), which loads the engine then pdf-lib, and fetch the print fonts for it. */
