@@ -112,11 +112,18 @@ class PrintCustomiserElement extends HTMLElement {
     this.updatePngButton();
     this.updatePreviewImage();
 
-    // The worker starts at once: its files and the fonts were asked for by the page's
-    // preload hints (src/build/integrations/customiser-preload.ts), and all its work
-    // runs off the page's thread, so it never holds up input. Only its creation and the
-    // fonts' hand-over run here.
-    this.startEngine();
+    // The worker starts at once rather than when the page is idle: its files and the
+    // fonts were asked for by the page's preload hints (src/build/integrations/
+    // customiser-preload.ts), and all its work runs off the page's thread, so it never
+    // holds up input. Its creation runs in a task of its own, so as not to lengthen
+    // this one (total blocking time).
+    setTimeout(() => {
+      try {
+        this.startEngine();
+      } catch (error) {
+        this.fail(error);
+      }
+    });
   }
 
   /** Start the worker (once), which loads the engine then pdf-lib, and fetch the print fonts for it. */
