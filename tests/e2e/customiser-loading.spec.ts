@@ -1,8 +1,9 @@
 /**
  * The customiser (/tao-mau/) light first: the form works before the engine is
- * there; the engine (fontkit, layout) and the print fonts load in a worker once the
- * page is idle, and pdf-lib after the engine is ready, before any click. Timings are
- * in `npm run bench` (scripts/bench/customiser.mjs), not here.
+ * there; the engine (fontkit, layout) and the print fonts load in a worker started
+ * by the page's script (its head asks for their files first), and pdf-lib after the
+ * engine is ready, before any click. Timings are in `npm run bench`
+ * (scripts/bench/customiser.mjs), not here.
  */
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
@@ -30,7 +31,7 @@ test('the form works before the engine, which loads in a worker, then pdf-lib be
   const customiser = page.locator('print-customiser');
   await expect(customiser).toHaveAttribute('data-state', 'loading');
   await expect(page.locator('.js-customiser-status')).toHaveText(vi['customiser.loading']!);
-  // The fonts are asked for without any use of the form (the page went idle).
+  // The fonts are asked for without any use of the form (the page asks for them itself, in its head).
   await expect.poll(() => requested.filter((r) => isPrintFont(r.url)).length).toBe(2);
   // The build's preview image of the choice is there, sized, and follows the choice.
   const image = page.locator('.js-customiser-preview-image');

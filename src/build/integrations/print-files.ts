@@ -10,7 +10,9 @@ import { generatePrintFiles, type GenerateResult, type SiteFile } from '../print
 import { PRINT_FONTS } from '../../shared/print-files/manifest';
 import { fontPackageDir } from '../print/load-fonts';
 import { customiserFonts } from '../print/customiser-fonts';
+import { addCustomiserPreloads } from './customiser-preload';
 import { posterFooterFrom, posterHeading, posterLink } from '../../shared/print-texts';
+import { toUpperVietnamese } from '../../shared/print/text';
 import { basePath, siteUrl } from '../config';
 
 type VitePlugin = Extract<NonNullable<ViteUserConfig['plugins']>[number], { name: string }>;
@@ -52,6 +54,51 @@ export const Font = { load() { throw new Error("Standard PDF fonts are not in th
     'export default { decode() { throw new Error("PNG images are not embedded by the customiser."); }, toRGBA8() { throw new Error("PNG images are not embedded by the customiser."); } };',
 };
 const STUB_PREFIX = '\0campaign:stub:';
+
+/** fontkit's browser bundle, as the customiser's worker imports it. */
+const FONTKIT_BROWSER = /\/fontkit\/dist\/browser-module\.mjs$/;
+
+/**
+ * fontkit's browser bundle with only its default shaper, which sets Latin (Vietnamese
+ * included), Greek and Cyrillic: the complex-script shapers (Arabic, Hangul, Indic,
+ * Khmer, the Universal Shaping Engine) and their Unicode tables and state machines are
+ * about 40 KB of the worker's download, gzip, for scripts the print fonts do not hold
+ * (a character outside them is reported as missing, never laid out). The script's
+ * shaper table is pointed at the default shaper; the tables only those shapers read
+ * are then left unbuilt, so the bundler drops the shapers with them. Node code keeps
+ * the whole fontkit. Throws when the bundle's shape is not the one expected (another
+ * fontkit version): the stub must then be looked at again.
+ */
+export function trimFontkitShapers(code: string): string {
+  const table = /const (\$\w+\$var\$SHAPERS) = \{([\s\S]*?)\n\};/.exec(code);
+  const fallback = table && /DFLT: \(0, (\$[\w$]+)\s*(?:\/\/[^\n]*)?\n?\s*\)/.exec(table[2]!);
+  if (!table || !fallback) throw new Error("trimFontkitShapers: no shaper table in fontkit's bundle");
+  const defaultShaper = fallback[1]!;
+  const removed = new Set<string>();
+  const entries = table[2]!.replace(/\(0, (\$(\w+?)\$export\$\w+)\)/g, (ref, id: string, module: string) => {
+    if (id === defaultShaper) return ref;
+    removed.add(module);
+    return `(0, ${defaultShaper})`;
+  });
+  if (removed.size === 0) throw new Error("trimFontkitShapers: no complex-script shaper in fontkit's table");
+  let trimmed = code.replace(table[0], `const ${table[1]} = {${entries}\n};`);
+  // The removed shapers' module-level tables (Unicode tries, state machines): not built.
+  let unbuilt = 0;
+  trimmed = trimmed.replace(
+    /^const \$(\w+?)\$var\$(\w+) = new \(0, \$\w+\$(?:unicodetrie|dfa)\)\(.*\);$/gm,
+    (line, module: string, name: string) => {
+      if (!removed.has(module)) return line;
+      unbuilt++;
+      return `const $${module}$var$${name} = null;`;
+    },
+  );
+  // The JSON data only those tables read.
+  trimmed = trimmed.replace(/^(\$\w+\$exports) = JSON\.parse\(".*"\);$/gm, (line, name: string) =>
+    trimmed.split(name).length > 3 ? line : `${name} = null;`,
+  );
+  if (unbuilt === 0) throw new Error("trimFontkitShapers: the shapers' tables were not found in fontkit's bundle");
+  return trimmed;
+}
 
 /** Cache folder, under the project root (ignored by git; CI starts without it). */
 export const PRINT_CACHE_DIR = '.cache/print-files';
@@ -96,7 +143,7 @@ const TYPES: Record<string, string> = {
  * the content sets: `customiser-fonts.ts`), with their OFL licence beside them:
  * site path → file.
  */
-async function fontFiles(cacheDir: string, contentText: string): Promise<SiteFile[]> {
+async function fontFiles(cacheDir: string, contentText: { display: string; text: string }): Promise<SiteFile[]> {
   const fonts = await customiserFonts(cacheDir, contentText);
   return [
     { path: PRINT_FONTS.display, from: fonts.display },
@@ -115,20 +162,26 @@ export function printFiles(): AstroIntegration {
   let cacheDir = '';
   let running: Promise<GenerateResult> | undefined;
   let generationSeconds = 0;
-  /** Every text the content sets on a design, whose characters the customiser's fonts keep. */
-  let contentText = '';
+  /**
+   * Every text the content sets on a design, whose characters the customiser's fonts keep:
+   * the slogans in capitals as the display font sets them, and the rest in the text font.
+   */
+  let contentText = { display: '', text: '' };
 
   const generate = (logger: AstroIntegrationLogger): Promise<GenerateResult> =>
     (running ??= (async () => {
       const content = loadContent(contentDirOf(root), root);
       const campaign = content.campaign[0];
       if (!campaign) throw new Error('content/campaign.yaml: no campaign entry');
-      contentText = [
-        ...content.slogans.map((slogan) => slogan.text),
-        posterHeading(campaign),
-        campaign.theme,
-        posterFooterFrom(content.helpLines),
-      ].join('');
+      contentText = {
+        display: content.slogans.map((slogan) => toUpperVietnamese(slogan.text)).join(''),
+        text: [
+          ...content.slogans.map((slogan) => slogan.text),
+          posterHeading(campaign),
+          campaign.theme,
+          posterFooterFrom(content.helpLines),
+        ].join(''),
+      };
       logger.info('generating print files (cached by input; the first run takes a while)…');
       const started = performance.now();
       const result = await generatePrintFiles({
@@ -174,6 +227,7 @@ export function printFiles(): AstroIntegration {
     enforce: 'pre',
     resolveId: (id) => (id in BROWSER_STUBS ? `${STUB_PREFIX}${id}` : null),
     load: (id) => (id.startsWith(STUB_PREFIX) ? BROWSER_STUBS[id.slice(STUB_PREFIX.length)]! : null),
+    transform: (code, id) => (FONTKIT_BROWSER.test(id) ? { code: trimFontkitShapers(code), map: null } : null),
   });
   const customiserBundlePlugin: VitePlugin = {
     ...stubs(),
@@ -221,6 +275,9 @@ export function printFiles(): AstroIntegration {
         });
         const copySeconds = (performance.now() - started) / 1000;
         logger.info(`placed ${all.length} print files and fonts in ${outDir} in ${copySeconds.toFixed(1)} s`);
+        // The customiser's engine and fonts, asked for as soon as its page's head is read.
+        const preloaded = await addCustomiserPreloads(outDir, basePath);
+        logger.info(`customiser preload hints in ${preloaded.join(', ') || 'no page'}`);
         await writeFile(
           join(cacheDir, LAST_RUN_FILE),
           JSON.stringify(

@@ -10,9 +10,9 @@
  * the element's `data-strings` (`readStrings`).
  *
  * Light first: this module is the form only. The engine (fontkit, layout, SVG, then
- * pdf-lib) and the print fonts load in a worker (`engine.worker.ts`) when the page is
- * idle (or as soon as the form is used), and every layout runs there, so typing never
- * waits for it. `data-state` says where it is: `loading`, then `ready` once the engine
+ * pdf-lib) and the print fonts load in a worker (`engine.worker.ts`), started as soon
+ * as this script runs, and every layout runs there, so typing never waits
+ * for it. `data-state` says where it is: `loading`, then `ready` once the engine
  * is loaded and the first preview drawn, or `failed`.
  */
 import { formatLabel } from '../../i18n/format';
@@ -112,17 +112,18 @@ class PrintCustomiserElement extends HTMLElement {
     this.updatePngButton();
     this.updatePreviewImage();
 
-    // The engine loads when the page is idle, or at once when the form is used first.
-    const start = () => {
+    // The worker starts at once rather than when the page is idle: its files and the
+    // fonts were asked for by the page's preload hints (src/build/integrations/
+    // customiser-preload.ts), and all its work runs off the page's thread, so it never
+    // holds up input. Its creation runs in a task of its own, so as not to lengthen
+    // this one (total blocking time).
+    setTimeout(() => {
       try {
         this.startEngine();
       } catch (error) {
         this.fail(error);
       }
-    };
-    form.addEventListener('focusin', start, { once: true });
-    if ('requestIdleCallback' in window) requestIdleCallback(start, { timeout: 2000 });
-    else setTimeout(start, 500);
+    });
   }
 
   /** Start the worker (once), which loads the engine then pdf-lib, and fetch the print fonts for it. */
