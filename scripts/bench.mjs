@@ -10,7 +10,9 @@
 //   customiser  /tao-mau/ ready and first PDF at 400 kbps with the CPU slowed 4× (customiser.mjs), and long tasks while typing
 //   lighthouse  Lighthouse mobile on one page of every kind (lighthouse-pages.mjs)
 //   search      first result of a cold query, later queries, bytes (search.mjs; the peer's: search-peer.mjs)
-// Usage: npm run bench [-- --only build,transfer] [--runs 3]
+// Usage: npm run bench [-- --only build,transfer] [--runs 3] [--pages <regexp>] [--no-build] [--help]
+//   --pages     only the sitemap's paths that match (transfer, Lighthouse), e.g. --pages 'tai-lieu/'
+//   --no-build  measure the dist/ there is (built with the same SITE_URL); not with build or print
 // Results are printed and written to bench-results/latest.json.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -37,12 +39,24 @@ const { values } = parseArgs({
   options: {
     only: { type: 'string', default: SECTIONS.join(',') },
     runs: { type: 'string', default: '3' },
+    pages: { type: 'string' },
+    'no-build': { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
   },
 });
+if (values.help) {
+  // The usage is the comment at the top of this file.
+  const head = readFileSync(new URL(import.meta.url), 'utf8').split('\nimport ')[0];
+  console.log(head.replace(/^\/\/ ?/gm, ''));
+  process.exit(0);
+}
+const pagesPattern = values.pages === undefined ? undefined : new RegExp(values.pages);
 // `size` was the name of the transfer section before fonts were counted.
 const only = new Set(values.only.split(',').map((s) => (s === 'size' ? 'transfer' : s)));
 for (const name of only)
   if (!SECTIONS.includes(name)) throw new Error(`--only: unknown section "${name}" (${SECTIONS})`);
+if (values['no-build'] && (only.has('build') || only.has('print')))
+  throw new Error('--no-build: the build and print sections build; leave them out with --only');
 const runs = Number(values.runs);
 if (!(runs >= 1)) throw new Error(`--runs: a number ≥ 1, not "${values.runs}"`);
 // BENCH_PORT: another checkout may be benchmarking on the same machine (the peer: the next port).
@@ -133,7 +147,7 @@ if (only.has('build')) {
   });
   if (results.build.ratio !== undefined)
     check('clean build ÷ peer (medians)', results.build.ratio, { target: 1, format: (n) => `${n.toFixed(2)}×` });
-} else if (!built) {
+} else if (!built && !values['no-build']) {
   build();
 }
 const browserSections = ['transfer', 'cls', 'customiser', 'lighthouse', 'search', 'print'];
@@ -162,8 +176,10 @@ try {
   if (!executablePath) throw new Error('No Chromium: run `node scripts/ensure-browser.mjs`.');
   browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   const xml = readFileSync('dist/sitemap.xml', 'utf8');
-  const paths = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname);
-  const slogan = paths.find((p) => p.startsWith(`${basePath}khau-hieu/`) && p !== `${basePath}khau-hieu/`);
+  const allPaths = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname);
+  const paths = pagesPattern ? allPaths.filter((p) => pagesPattern.test(p)) : allPaths;
+  if (!paths.length) throw new Error(`--pages ${values.pages}: no page of the sitemap matches`);
+  const slogan = allPaths.find((p) => p.startsWith(`${basePath}khau-hieu/`) && p !== `${basePath}khau-hieu/`);
   const KEY_PAGES = [
     ['home', basePath, PEER_PAGES.home],
     ['slogan page', slogan, PEER_PAGES.slogan],
@@ -178,7 +194,9 @@ try {
     const oursByRun = [];
     const peerByRun = [];
     for (let i = 0; i < runs; i++) {
-      oursByRun.push(await measureTransfer({ browser, origin, paths }));
+      // Each page's line as it is measured (first run), the medians below.
+      const onRow = i === 0 ? (row) => console.log(`  ${formatTransferRow(row)}`) : undefined;
+      oursByRun.push(await measureTransfer({ browser, origin, paths, onRow }));
       if (peer)
         peerByRun.push(await measureTransfer({ browser, origin: peer.origin, paths: Object.values(PEER_PAGES) }));
     }
@@ -194,6 +212,7 @@ try {
       first: { ...row.first, bodyBytes: mid(peerByRun, i, 'first', 'bodyBytes') },
       repeat: { ...row.repeat, totalBytes: mid(peerByRun, i, 'repeat', 'totalBytes') },
     }));
+    console.log(runs > 1 ? `median of ${runs}:` : '');
     for (const row of ours) console.log(formatTransferRow(row));
     if (peerRows) {
       console.log('peer:');
@@ -202,6 +221,7 @@ try {
     const peerRow = (path) => peerRows?.find((r) => r.path === path);
     for (const [name, path, peerPath] of KEY_PAGES) {
       const row = ours.find((r) => r.path === path);
+      if (!row) continue;
       check(`first visit, ${name}`, row.first.bodyBytes, {
         target: 35 * 1024,
         peer: peerRow(peerPath)?.first.bodyBytes,
@@ -214,6 +234,7 @@ try {
       });
     }
     const content = ours.filter((r) => isContentPage(r.path));
+    if (!content.length) throw new Error('transfer: no content page among the pages measured');
     const worstFirst = content.reduce((a, b) => (b.first.bodyBytes > a.first.bodyBytes ? b : a));
     const worstRepeat = content.reduce((a, b) => (b.repeat.totalBytes > a.repeat.totalBytes ? b : a));
     const peerMax = (visit, key) => (peerRows ? Math.max(...peerRows.map((r) => r[visit][key])) : undefined);

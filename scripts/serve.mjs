@@ -30,8 +30,13 @@ const notFoundPage = existsSync(join(root, '404.html')) ? readFileSync(join(root
 const COMMON_HEADERS = JSON.parse(readFileSync(new URL('../deploy/security-headers.json', import.meta.url), 'utf8'));
 
 // Compress text (HTML, CSS, JS, JSON, SVG, the customiser's TTF fonts, the search wasm) but never
-// a byte range: a part of a gzip stream is not the part asked for.
-const compress = compression({ filter: (req, res) => !req.headers.range && compression.filter(req, res) });
+// a byte range: a part of a gzip stream is not the part asked for. From 256 bytes, as nginx does
+// (deploy/nginx.conf, gzip_min_length; `compression` waits for 1 KB by default), so the bytes a
+// page costs here are the deployed site's.
+const compress = compression({
+  threshold: 256,
+  filter: (req, res) => !req.headers.range && compression.filter(req, res),
+});
 
 function reply(res, status, headers = {}, body = '') {
   if (res.headersSent) return res.destroy();

@@ -70,7 +70,7 @@ export function cleanBuild(dir, env = {}) {
  * `compression`), without our security headers (they would block Starlight's inline code).
  */
 export async function servePeer(dir, port) {
-  const compress = compression();
+  const compress = compression({ threshold: 256 }); // as scripts/serve.mjs and nginx
   const server = createServer((req, res) =>
     compress(req, res, () => {
       const path = decodeURIComponent((req.url ?? '/').split('?')[0]);

@@ -82,9 +82,9 @@ const summary = (list) => ({
 /**
  * First and repeat visit of each path: a fresh browser context (empty cache) loads the page
  * (first visit), then loads it again in the same context (repeat visit: what the cache does
- * not spare). Returns one row a path.
+ * not spare). Returns one row a path; `onRow`, if given, gets each row as soon as it is measured.
  */
-export async function measureTransfer({ browser, origin, paths }) {
+export async function measureTransfer({ browser, origin, paths, onRow }) {
   const rows = [];
   for (const path of paths) {
     const context = await browser.newContext({ viewport: VIEWPORT });
@@ -95,12 +95,14 @@ export async function measureTransfer({ browser, origin, paths }) {
     await loadFully(page, `${origin}${path}`);
     const repeat = recorder.take();
     await context.close();
-    rows.push({
+    const row = {
       path,
       first: summary(first),
       repeat: summary(repeat),
       files: first.map((r) => ({ url: r.url.replace(origin, ''), type: r.type, body: r.body })),
-    });
+    };
+    rows.push(row);
+    onRow?.(row);
   }
   return rows;
 }

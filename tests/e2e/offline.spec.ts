@@ -94,7 +94,7 @@ test('after saving, home, a slogan, the plan and search work with the network cu
   await context.setOffline(false);
   // What failed offline is print files' previews never seen online (not in the copy) and
   // nothing else: every page's styles, scripts, fonts and search came from the copy.
-  expect(failed.filter((path) => !/\/tai-lieu\/xem-truoc\/[^/]+\.webp$/.test(path))).toEqual([]);
+  expect(failed.filter((path) => !/\/tai-lieu\/xem-truoc\/[^/]+\.(webp|avif)$/.test(path))).toEqual([]);
   expect(errors.filter((error) => !error.includes('net::ERR_FAILED'))).toEqual([]);
 });
 

@@ -132,6 +132,7 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.webp': 'image/webp',
+  '.avif': 'image/avif',
   '.zip': 'application/zip',
   '.json': 'application/json; charset=utf-8',
   '.ttf': 'font/ttf',

@@ -25,6 +25,7 @@ import { pdfDate } from '../../shared/publishing';
 import { loadPrintFonts } from '../print/load-fonts';
 import { rasterSize, renderRaster } from '../print/render-raster';
 import { writeAtomic, type IndexEntry, type PrintCache } from './cache';
+import { renderAvifPreview, renderWebpPreview } from './previews';
 import { outputConditionOf, type Design, type PlannedOutput, type PrintSource } from './plan';
 
 /** One planned file, made now or found in the cache. */
@@ -51,7 +52,7 @@ export interface RenderResult {
   readonly reused: number;
 }
 
-const isRaster = (spec: OutputSpec): boolean => spec.type === 'png' || spec.type === 'webp';
+const isRaster = (spec: OutputSpec): boolean => spec.type === 'png' || spec.type === 'webp' || spec.type === 'avif';
 
 /** One layout warning in plain words, for the build's error. */
 function describeWarning(warning: LayoutWarning): string {
@@ -154,7 +155,9 @@ async function renderOutput(scene: Scene, spec: OutputSpec, source: PrintSource,
     case 'png':
       return renderRaster(scene, { format: 'png', dpi: spec.dpi, width: spec.width, area: spec.area, palette: true });
     case 'webp':
-      return renderRaster(scene, { format: 'webp', width: spec.width, area: spec.area, quality: 75 });
+      return renderWebpPreview(scene, format, 75);
+    case 'avif':
+      return renderAvifPreview(scene, format, spec.width!);
   }
 }
 

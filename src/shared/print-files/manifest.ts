@@ -11,7 +11,7 @@ import { isPrintFormat, printFileName, type FormatKind, type PrintFormat } from 
 
 /** Site folder (relative to the base path) that holds the print files. */
 export const FILES_DIR = 'tai-lieu/tep/';
-/** Site folder of the small WebP previews shown on the pages. */
+/** Site folder of the small previews shown on the pages (WebP, and AVIF at `avifWidths()`). */
 export const PREVIEWS_DIR = 'tai-lieu/xem-truoc/';
 /** Site folder of the ZIP bundles. */
 export const BUNDLES_DIR = 'tai-lieu/goi/';
@@ -42,8 +42,18 @@ export const OFFICE_PNG_FORMATS: readonly string[] = ['a4', 'a3'];
 export const OFFICE_PNG_DPI = 150;
 /** Longest side of a preview, in pixels (shown at half that size, sharp on 2× screens). */
 export const PREVIEW_MAX_SIDE = 320;
+/**
+ * The widths of a preview's AVIF files, `width` being its WebP's: half of it (a poster shown at
+ * half its pixels, 113 px wide, on a 1× screen), 160 (the slogan page's posters on a phone, a
+ * banner at half its pixels) and all of it (2× screens), each once. The pages offer them before
+ * the WebP (`<picture>` with `srcset`): a browser takes the narrowest sharp at the size shown.
+ * A poster shown 113 px wide costs a fifth of its WebP.
+ */
+export function avifWidths(width: number): number[] {
+  return [...new Set([Math.round(width / 2), Math.min(160, width), width])].sort((a, b) => a - b);
+}
 
-export type OutputType = 'pdf' | 'svg' | 'png' | 'webp';
+export type OutputType = 'pdf' | 'svg' | 'png' | 'webp' | 'avif';
 
 /** One file to make for a slogan in a format and colour scheme. */
 export interface OutputSpec {
@@ -54,7 +64,7 @@ export interface OutputSpec {
   readonly area: 'trim' | 'bleed';
   /** Raster resolution for print formats (PNG for office printers). */
   readonly dpi?: number;
-  /** Raster width in pixels (screen images at their own size, previews). */
+  /** Raster width in pixels (screen images at their own size, previews; an AVIF preview's name ends with it). */
   readonly width?: number;
   /** A PDF with crop marks outside the bleed (`CROP_MARK_MARGIN_MM` more on every side). */
   readonly cropMarks?: boolean;
@@ -68,13 +78,19 @@ export const CROP_MARKS_SUFFIX = '_dau-cat';
 /** What an eyelet variant adds to its file name: `<slug>_<format>_<scheme>_khoen.pdf` ("eyelets"). */
 export const EYELETS_SUFFIX = '_khoen';
 
+/** Width of a format's WebP preview, in pixels: its longest side is `PREVIEW_MAX_SIDE`. */
+export function previewWidth(format: Pick<PrintFormat, 'width' | 'height'>): number {
+  const landscape = format.width >= format.height;
+  return landscape ? PREVIEW_MAX_SIDE : Math.round((PREVIEW_MAX_SIDE * format.width) / format.height);
+}
+
 /**
  * The files a format gets. PDF and SVG (outlined text, 3 mm bleed) for every
  * print format, and for posters a second PDF with crop marks outside the bleed; for
  * banners a second PDF with eyelet marks in the hem zone (a PDF only: the marks are for
  * the print shop, and previews and SVG would show the same artwork again); PNG only where
  * people use one (A4 and A3 at 150 dpi for office printers, the social images at their
- * pixel size); a small WebP preview for all.
+ * pixel size); a small WebP preview for all, and AVIF previews at `avifWidths()`.
  */
 export function outputsFor(format: PrintFormat): OutputSpec[] {
   const outputs: OutputSpec[] = [];
@@ -89,22 +105,32 @@ export function outputsFor(format: PrintFormat): OutputSpec[] {
   } else {
     outputs.push({ type: 'png', purpose: 'print', area: 'trim', width: format.width });
   }
-  const landscape = format.width >= format.height;
-  const width = landscape ? PREVIEW_MAX_SIDE : Math.round((PREVIEW_MAX_SIDE * format.width) / format.height);
+  const width = previewWidth(format);
   outputs.push({ type: 'webp', purpose: 'preview', area: 'trim', width });
+  for (const avifWidth of avifWidths(width))
+    outputs.push({ type: 'avif', purpose: 'preview', area: 'trim', width: avifWidth });
   return outputs;
 }
 
-/** Site path (relative to the base path) of a generated file. */
+/**
+ * Site path (relative to the base path) of a generated file; an AVIF preview's name ends
+ * with its width: `<slug>_<format>_<scheme>_160.avif`.
+ */
 export function outputPath(
   sloganId: string,
   formatId: string,
   schemeId: string,
-  output: Pick<OutputSpec, 'type' | 'purpose' | 'cropMarks' | 'eyelets'>,
+  output: Pick<OutputSpec, 'type' | 'purpose' | 'cropMarks' | 'eyelets' | 'width'>,
 ): string {
   const dir = output.purpose === 'preview' ? PREVIEWS_DIR : FILES_DIR;
   const name = printFileName(sloganId, formatId, schemeId, output.type);
-  const suffix = output.cropMarks ? CROP_MARKS_SUFFIX : output.eyelets ? EYELETS_SUFFIX : '';
+  const suffix = output.cropMarks
+    ? CROP_MARKS_SUFFIX
+    : output.eyelets
+      ? EYELETS_SUFFIX
+      : output.type === 'avif'
+        ? `_${output.width}`
+        : '';
   return `${dir}${suffix ? name.replace(/(\.[a-z]+)$/, `${suffix}$1`) : name}`;
 }
 
@@ -214,25 +240,29 @@ export interface PrintManifest {
   readonly artworks: readonly ManifestArtwork[];
 }
 
-/** The file of a slogan, format, scheme and type, if generated. */
-export function findFile(
-  manifest: PrintManifest,
-  query: {
-    sloganId: string;
-    formatId: string;
-    scheme: string;
-    type: OutputType;
-    cropMarks?: boolean;
-    eyelets?: boolean;
-  },
-): ManifestFile | undefined {
-  return manifest.files.find(
-    (file) =>
-      file.sloganId === query.sloganId &&
-      file.formatId === query.formatId &&
-      file.scheme === query.scheme &&
-      file.type === query.type &&
-      file.cropMarks === (query.cropMarks ?? false) &&
-      file.eyelets === (query.eyelets ?? false),
-  );
+interface FileQuery {
+  sloganId: string;
+  formatId: string;
+  scheme: string;
+  type: OutputType;
+  cropMarks?: boolean;
+  eyelets?: boolean;
+}
+
+const matches = (file: ManifestFile, query: FileQuery): boolean =>
+  file.sloganId === query.sloganId &&
+  file.formatId === query.formatId &&
+  file.scheme === query.scheme &&
+  file.type === query.type &&
+  file.cropMarks === (query.cropMarks ?? false) &&
+  file.eyelets === (query.eyelets ?? false);
+
+/** The file of a slogan, format, scheme and type, if generated (the first, for the AVIF previews). */
+export function findFile(manifest: PrintManifest, query: FileQuery): ManifestFile | undefined {
+  return manifest.files.find((file) => matches(file, query));
+}
+
+/** Every file of a slogan, format, scheme and type, in manifest order (the AVIF previews: one a width). */
+export function findFiles(manifest: PrintManifest, query: FileQuery): ManifestFile[] {
+  return manifest.files.filter((file) => matches(file, query));
 }

@@ -8,7 +8,14 @@
 
 import { formatLabel, formatNumber, t } from '../../i18n';
 import type { ColourScheme, PrintFormat } from '../print/index';
-import { findFile, type ManifestBundle, type ManifestFile, type OutputType, type PrintManifest } from './manifest';
+import {
+  findFile,
+  findFiles,
+  type ManifestBundle,
+  type ManifestFile,
+  type OutputType,
+  type PrintManifest,
+} from './manifest';
 
 /** The files listed for download, in this order: the PDF, its crop-mark or eyelet variant, SVG, PNG. */
 export const LISTED: readonly {
@@ -73,9 +80,14 @@ export function fileLabelsOf(manifest: PrintManifest, formatId: string): string 
   return [...new Set(files.map(fileLabel))].join(', ');
 }
 
-/** A WebP preview and the size it is shown at: half its pixels, so it is sharp on 2× screens. */
+/**
+ * A WebP preview and the size it is shown at: half its pixels, so it is sharp on 2× screens;
+ * and the same image as AVIF in a few widths, which browsers that read AVIF take instead.
+ */
 export interface Preview {
   readonly file: ManifestFile;
+  /** The AVIF previews, narrowest first (none in a manifest made before they were). */
+  readonly avif: readonly ManifestFile[];
   readonly width: number;
   readonly height: number;
   /** Alt text: the slogan as the artwork sets it, line by line ("" if the manifest has no lines). */
@@ -102,6 +114,9 @@ export function previewOf(
   return file?.pixels
     ? {
         file,
+        avif: findFiles(manifest, { sloganId, formatId, scheme: schemeId, type: 'avif' })
+          .filter((avif) => avif.pixels)
+          .sort((a, b) => a.pixels!.width - b.pixels!.width),
         width: Math.round(file.pixels.width / 2),
         height: Math.round(file.pixels.height / 2),
         alt: previewAlt(manifest, sloganId, formatId, schemeId),

@@ -46,7 +46,7 @@ describe('print files', () => {
     expect(source.footer).toBe('Tổng đài điện thoại quốc gia bảo vệ trẻ em 111 (miễn phí, 24/7)');
   });
 
-  it('makes PDF and SVG for print formats, a crop-mark PDF for posters, an eyelet PDF for banners, PNG for A4 and social images, a WebP preview for each', () => {
+  it('makes PDF and SVG for print formats, a crop-mark PDF for posters, an eyelet PDF for banners, PNG for A4 and social images, a WebP preview and AVIF previews for each', () => {
     const names = first.manifest.files
       .filter((f) => f.sloganId === 'cham-dut-bao-luc-vun-dap-yeu-thuong')
       .map((f) => f.path);
@@ -64,15 +64,23 @@ describe('print files', () => {
         `${PREVIEWS_DIR}${base}_a4_cam.webp`,
         `${PREVIEWS_DIR}${base}_bang-ron-3x1_cam.webp`,
         `${PREVIEWS_DIR}${base}_og-1200x630_cam.webp`,
+        // Half the WebP's width, 160 px and all of it (avifWidths()).
+        `${PREVIEWS_DIR}${base}_a4_cam_113.avif`,
+        `${PREVIEWS_DIR}${base}_a4_cam_160.avif`,
+        `${PREVIEWS_DIR}${base}_a4_cam_226.avif`,
+        `${PREVIEWS_DIR}${base}_bang-ron-3x1_cam_160.avif`,
+        `${PREVIEWS_DIR}${base}_bang-ron-3x1_cam_320.avif`,
+        `${PREVIEWS_DIR}${base}_og-1200x630_cam_160.avif`,
+        `${PREVIEWS_DIR}${base}_og-1200x630_cam_320.avif`,
       ].sort(),
     );
     for (const file of first.manifest.files)
-      expect(file.name).toMatch(/^[a-z0-9-]+_[a-z0-9-]+_[a-z]+(_dau-cat|_khoen)?\.(pdf|svg|png|webp)$/);
+      expect(file.name).toMatch(/^[a-z0-9-]+_[a-z0-9-]+_[a-z]+((_dau-cat|_khoen)?\.(pdf|svg|png|webp)|_\d+\.avif)$/);
   });
 
   it('lists in the manifest the true size and SHA-256 of every file and bundle', () => {
     const all = [...first.manifest.files, ...first.manifest.bundles];
-    expect(all.length).toBe(2 * 11 + 2 + 3);
+    expect(all.length).toBe(2 * 18 + 2 + 3);
     for (const entry of all) {
       const bytes = readFileSync(fileOf(first, entry.path));
       expect(entry.bytes, entry.path).toBe(bytes.length);
@@ -101,14 +109,15 @@ describe('print files', () => {
     expect(og).toMatchObject({ kind: 'social', trimMm: null, bleedMm: 0, pixels: { width: 1200, height: 630 } });
   });
 
-  it('writes files that are what they claim: PDF boxes, PNG at 150 dpi, WebP preview', async () => {
+  it('writes files that are what they claim: PDF boxes, PNG at 150 dpi, WebP and AVIF previews', async () => {
     const pdf = first.manifest.files.find((f) => f.type === 'pdf' && f.formatId === 'a4')!;
     const page = (await PDFDocument.load(readFileSync(fileOf(first, pdf.path)))).getPage(0);
     expect(page.getTrimBox().width).toBeCloseTo((210 * 72) / 25.4, 2);
-    for (const file of first.manifest.files.filter((f) => f.type === 'png' || f.type === 'webp')) {
+    for (const file of first.manifest.files.filter((f) => ['png', 'webp', 'avif'].includes(f.type))) {
       const meta = await sharp(readFileSync(fileOf(first, file.path))).metadata();
       expect({ format: meta.format, width: meta.width, height: meta.height }).toEqual({
-        format: file.type,
+        // sharp names the AVIF container by its family, HEIF.
+        format: file.type === 'avif' ? 'heif' : file.type,
         width: file.pixels!.width,
         height: file.pixels!.height,
       });
@@ -156,11 +165,12 @@ describe('print files', () => {
       slogans: [slogans[0]!, { ...slogans[1]!, text: `${slogans[1]!.text} ` + '!' }],
     };
     const result = await generatePrintFiles({ root: repoRoot, cacheDir, source: edited, formats, schemes });
-    expect(result.stats.rendered).toBe(11);
-    expect(result.stats.reused).toBe(11);
+    // A slogan's 18 files: 11 print files and WebP previews, 7 AVIF previews.
+    expect(result.stats.rendered).toBe(18);
+    expect(result.stats.reused).toBe(18);
     // Back to the real content: the edited files were dropped from the cache, so they are made again.
     const back = await generatePrintFiles({ root: repoRoot, cacheDir, source, formats, schemes });
-    expect(back.stats.rendered).toBe(11);
+    expect(back.stats.rendered).toBe(18);
     expect(back.manifest).toEqual(first.manifest);
   }, 120_000);
 });

@@ -41,7 +41,10 @@ const files: ManifestFile[] = [a4, og].flatMap((format) =>
       kind: format.kind,
       trimMm: null,
       bleedMm: 0,
-      pixels: pixels[`${format.id} ${spec.type}`] ?? null,
+      pixels:
+        spec.type === 'avif'
+          ? { width: spec.width!, height: Math.round((spec.width! * format.height) / format.width) }
+          : (pixels[`${format.id} ${spec.type}`] ?? null),
       dpi: spec.dpi ?? null,
       scheme: scheme.id,
       type: spec.type,
@@ -112,9 +115,12 @@ describe('print file views', () => {
     expect(fileLabelsOf(manifest, 'og-1200x630')).toBe('PNG 1.200 × 630 px');
   });
 
-  it('shows a preview at half its pixels, and finds the link preview image and the slogan bundle', () => {
+  it('shows a preview at half its pixels with its AVIF files, and finds the link preview image and the slogan bundle', () => {
+    const avif = files.filter((f) => f.formatId === 'a4' && f.type === 'avif');
+    expect(avif.map((f) => f.name)).toEqual([113, 160, 226].map((w) => `${slogan.id}_a4_cam_${w}.avif`));
     expect(previewOf(manifest, slogan.id, 'a4', 'cam')).toEqual({
       file: fileOf('a4', 'webp'),
+      avif,
       width: 113,
       height: 160,
       alt: 'Bản xem trước, các dòng chữ: CHẤM DỨT BẠO LỰC, / VUN ĐẮP YÊU THƯƠNG',
