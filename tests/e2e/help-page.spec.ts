@@ -3,7 +3,7 @@
  * with a full-width call button; cost lines exactly as shared FACTS.md supports; sources folded.
  */
 import { expect, test } from '@playwright/test';
-import { sitemapPaths } from './helpers';
+import { sitemapPaths } from './helpers.ts';
 
 const DOUBT = 'Chưa có nguồn xác nhận cước phí';
 

@@ -2,7 +2,7 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Plugin } from 'vite';
-import { BRAND_FONT, type BrandFont } from '../fonts/brand-font';
+import { BRAND_FONT, type BrandFont } from '../fonts/brand-font.ts';
 
 /** What pages import to get the brand font's faces: `import 'virtual:campaign/brand-font.css'`. */
 export const BRAND_FONT_CSS = 'virtual:campaign/brand-font.css';

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { generateSW, type ManifestEntry } from 'workbox-build';
-import { OFFLINE_PAGE, SERVICE_WORKER_FILE, WEB_MANIFEST_FILE } from '../offline';
+import { OFFLINE_PAGE, SERVICE_WORKER_FILE, WEB_MANIFEST_FILE } from '../offline.ts';
 
 /**
  * What the offline copy holds: every page, the styles and scripts (`_astro/`), the page fonts

@@ -6,9 +6,9 @@
  * Pure code (no `node:*`, no DOM); the words come from `src/i18n/vi.json`.
  */
 
-import { formatLabel, formatNumber, t } from '../../i18n';
-import type { ColourScheme, PrintFormat } from '../print/index';
-import { findFile, type ManifestBundle, type ManifestFile, type OutputType, type PrintManifest } from './manifest';
+import { formatLabel, formatNumber, t } from '../../i18n/index.ts';
+import type { ColourScheme, PrintFormat } from '../print/index.ts';
+import { findFile, type ManifestBundle, type ManifestFile, type OutputType, type PrintManifest } from './manifest.ts';
 
 /** The files listed for download, in this order: the PDF, its crop-mark or eyelet variant, SVG, PNG. */
 export const LISTED: readonly {

@@ -5,11 +5,11 @@
  * N.B. THIS FILE IS IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no `node:*`, no DOM.
  */
 
-import type { LayoutFont } from './font';
-import { breakQuality, candidateBreaks } from './line-break';
-import type { Box, LayoutWarning } from './scene';
-import { measureUnits, shapeBlock, type BlockShape } from './shape';
-import { breakUnits } from './text';
+import type { LayoutFont } from './font.ts';
+import { breakQuality, candidateBreaks } from './line-break.ts';
+import type { Box, LayoutWarning } from './scene.ts';
+import { measureUnits, shapeBlock, type BlockShape } from './shape.ts';
+import { breakUnits } from './text.ts';
 
 export interface FittedBlock {
   readonly shape: BlockShape;

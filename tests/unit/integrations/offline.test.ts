@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { getManifest } from 'workbox-build';
 import { describe, expect, it } from 'vitest';
-import { checkEntries, downloadPattern, precacheOptions } from '../../../src/build/integrations/offline';
+import { checkEntries, downloadPattern, precacheOptions } from '../../../src/build/integrations/offline.ts';
 
 /** A small build folder with one file of every kind the real one has. */
 function fakeBuild(): string {

@@ -1,19 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { FORMATS, getFormat, layoutScene, type Box, type PathCommand, type Scene } from '../../../src/shared/print';
-import { candidateBreaks } from '../../../src/shared/print/line-break';
+import {
+  FORMATS,
+  getFormat,
+  layoutScene,
+  type Box,
+  type PathCommand,
+  type Scene,
+} from '../../../src/shared/print/index.ts';
+import { candidateBreaks } from '../../../src/shared/print/line-break.ts';
 import {
   DEFAULT_FINISHING,
   eyeletCentres,
   hemOf,
   withEyelets,
   type PrintFinishing,
-} from '../../../src/shared/print/finishing';
-import { PROPORTIONS } from '../../../src/shared/print/proportions';
-import { measureUnits, shapeBlock } from '../../../src/shared/print/shape';
-import { breakUnits, toUpperVietnamese } from '../../../src/shared/print/text';
-import { presentedText } from '../../../src/shared/presentation';
-import { printFinishingSchema } from '../../../src/shared/schemas/campaign';
-import { fonts, input, loadSlogans } from './helpers';
+} from '../../../src/shared/print/finishing.ts';
+import { PROPORTIONS } from '../../../src/shared/print/proportions.ts';
+import { measureUnits, shapeBlock } from '../../../src/shared/print/shape.ts';
+import { breakUnits, toUpperVietnamese } from '../../../src/shared/print/text.ts';
+import { presentedText } from '../../../src/shared/presentation.ts';
+import { printFinishingSchema } from '../../../src/shared/schemas/campaign.ts';
+import { fonts, input, loadSlogans } from './helpers.ts';
 
 const slogans = loadSlogans();
 const EPS = 1e-6;
