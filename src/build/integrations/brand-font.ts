@@ -39,8 +39,14 @@ export function brandFontCss(font: BrandFont): AstroIntegration {
       if (id !== RESOLVED) return undefined;
       const resolved = await this.resolve(ASTRO_FONTS_MODULE);
       if (!resolved) throw new Error(`${ASTRO_FONTS_MODULE} not found: is "fonts" set in astro.config.mjs?`);
-      const astroModule = await this.load({ id: resolved.id });
-      return fontCssFromAstroModule(astroModule.code ?? '', BRAND_FONT.cssVariable);
+      // A build's module graph holds the code (`this.load`); Vite's dev server does not (its
+      // ModuleInfo throws on `code`), so `astro dev` asks its environment to transform it.
+      const environment = this.environment;
+      const code =
+        environment.mode === 'dev'
+          ? (await environment.transformRequest(resolved.id))?.code
+          : (await this.load({ id: resolved.id })).code;
+      return fontCssFromAstroModule(code ?? '', BRAND_FONT.cssVariable);
     },
   };
   return {
