@@ -3,15 +3,15 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, fontProviders } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { siteUrl, basePath, checkSiteUrl } from './site.config.mjs';
-import { contentCheck } from './src/build/integrations/content-check';
-import { sitemap } from './src/build/integrations/sitemap';
-import { search } from './src/build/integrations/search';
-import { clientGuard } from './src/build/integrations/client-guard';
-import { printFiles } from './src/build/integrations/print-files';
-import { offline } from './src/build/integrations/offline';
-import { brandFontCss } from './src/build/integrations/brand-font';
-import { BRAND_FONT, writeBrandFont } from './src/build/fonts/brand-font';
-import { contentDirOf } from './src/build/content/load';
+import { contentCheck } from './src/build/integrations/content-check.ts';
+import { sitemap } from './src/build/integrations/sitemap.ts';
+import { search } from './src/build/integrations/search.ts';
+import { clientGuard } from './src/build/integrations/client-guard.ts';
+import { printFiles } from './src/build/integrations/print-files.ts';
+import { offline } from './src/build/integrations/offline.ts';
+import { brandFontCss } from './src/build/integrations/brand-font.ts';
+import { BRAND_FONT, writeBrandFont } from './src/build/fonts/brand-font.ts';
+import { contentDirOf } from './src/build/content/load.ts';
 
 // The brand font, cut to the campaign's characters before Astro reads `fonts` below
 // (src/build/fonts/brand-font.ts; README "Fonts").

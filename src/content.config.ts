@@ -7,9 +7,9 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { contentDir } from '../site.config.mjs';
-import { campaignLoader } from './build/content/loader';
-import { PAGES_DIR, PAGE_PATTERN } from './build/content/load';
-import { dataSchemas, pageSchema } from './shared/schemas';
+import { campaignLoader } from './build/content/loader.ts';
+import { PAGES_DIR, PAGE_PATTERN } from './build/content/load.ts';
+import { dataSchemas, pageSchema } from './shared/schemas/index.ts';
 
 // Written out one by one so each collection keeps its own inferred data type.
 export const collections = {

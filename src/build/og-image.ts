@@ -3,9 +3,9 @@
  * print files' manifest, as BaseLayout's `ogImage` wants it.
  */
 import manifest from 'virtual:campaign/print-manifest';
-import { linkPreviewImageOf } from '../shared/print-files/view';
-import { t } from '../i18n';
-import { href, type Slogan } from './content/collections';
+import { linkPreviewImageOf } from '../shared/print-files/view.ts';
+import { t } from '../i18n/index.ts';
+import { href, type Slogan } from './content/collections.ts';
 
 export function sloganOgImage(slogan: Slogan) {
   const og = linkPreviewImageOf(manifest, slogan.id);

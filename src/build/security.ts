@@ -3,7 +3,7 @@
  * _headers send them) as far as a page can carry them itself, for hosts that cannot set
  * headers (GitHub Pages, a USB stick).
  */
-import headers from '../../deploy/security-headers.json';
+import headers from '../../deploy/security-headers.json' with { type: 'json' };
 
 /**
  * The Content-Security-Policy for a `<meta http-equiv>`: without `frame-ancestors`, which a

@@ -2,7 +2,7 @@
  * The site's fixed top-level pages, in one place: the header navigation and the
  * list of every page (/muc-luc/) both read it, so a new page is added once.
  */
-import type { UiKey } from '../i18n';
+import type { UiKey } from '../i18n/index.ts';
 
 export interface SitePage {
   /** Path below the base URL, with its trailing slash ('' for the home page). */

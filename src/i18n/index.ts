@@ -4,10 +4,10 @@
  * N.B. IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE (browser scripts import
  * `./format` and `./read-strings` instead: this file brings every string along).
  */
-import { format, type FormatVars } from './format';
-import strings from './vi.json';
+import { format, type FormatVars } from './format.ts';
+import strings from './vi.json' with { type: 'json' };
 
-export { formatBytes, formatLabel, formatMeasures, formatNumber, formatShortLabel, formatSize } from './format';
+export { formatBytes, formatLabel, formatMeasures, formatNumber, formatShortLabel, formatSize } from './format.ts';
 
 export type UiKey = keyof typeof strings;
 

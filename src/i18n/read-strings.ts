@@ -5,8 +5,8 @@
  *
  * Browser code imports this, never src/i18n/index.ts (which holds every string).
  */
-import { format, type FormatVars } from './format';
-import type { UiKey } from './index';
+import { format, type FormatVars } from './format.ts';
+import type { UiKey } from './index.ts';
 
 /** A component's strings: `text('search.count', { count: 3, query })`. */
 export type UiText<K extends UiKey = UiKey> = (key: K, vars?: FormatVars) => string;

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { t } from '../i18n';
-import { campaignPlaceholders } from '../build/content/collections';
-import { ICON_SIZES } from '../build/app-icon';
+import { t } from '../i18n/index.ts';
+import { campaignPlaceholders } from '../build/content/collections.ts';
+import { ICON_SIZES } from '../build/app-icon.ts';
 
 /**
  * The web app manifest, for those who saved the offline copy: the control on /tro-giup/

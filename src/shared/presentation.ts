@@ -6,7 +6,7 @@
  *
  * N.B. IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no `node:*`, no DOM.
  */
-import { toUpperVietnamese } from './print/text';
+import { toUpperVietnamese } from './print/text.ts';
 
 export const PRESENTATION_RULES = {
   /**

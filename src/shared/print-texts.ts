@@ -5,9 +5,9 @@
  * N.B. IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE (the build's generator and
  * the customiser page): no `node:*`, no DOM.
  */
-import { t } from '../i18n';
-import type { QrLink } from './print/qr';
-import { toUpperVietnamese } from './print/text';
+import { t } from '../i18n/index.ts';
+import type { QrLink } from './print/qr.ts';
+import { toUpperVietnamese } from './print/text.ts';
 
 /** The fields of a help line (content/help-lines.yaml) the footer uses. */
 export interface FooterHelpLine {

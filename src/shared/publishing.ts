@@ -5,7 +5,7 @@
  * for a PDF, `zipDate(campaign.publishing)` for the ZIP entries' timestamp.
  */
 import type { z } from 'astro/zod';
-import type { publishingSchema } from './schemas/campaign';
+import type { publishingSchema } from './schemas/campaign.ts';
 
 export type Publishing = z.output<typeof publishingSchema>;
 

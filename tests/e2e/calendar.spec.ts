@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
 import { expect, test } from '@playwright/test';
-import { campaignOf, contentDirOf, loadContent } from '../../src/build/content/load';
+import { campaignOf, contentDirOf, loadContent } from '../../src/build/content/load.ts';
 
 /** The campaign the site was built from (`CONTENT_DIR`, default content/). */
 const content = loadContent(contentDirOf(new URL('../..', import.meta.url).pathname));

@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { sitemapPaths, watch } from './helpers';
-import { offline, openAndType, resultLinks, vi } from './search-helpers';
+import { sitemapPaths, watch } from './helpers.ts';
+import { offline, openAndType, resultLinks, vi } from './search-helpers.ts';
 
 const HEADERS: Record<string, string> = JSON.parse(
   readFileSync(new URL('../../deploy/security-headers.json', import.meta.url), 'utf8'),

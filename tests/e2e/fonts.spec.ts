@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as fontkit from 'fontkit';
 import { expect, test, type Page } from '@playwright/test';
-import { sitemapPaths } from './helpers';
+import { sitemapPaths } from './helpers.ts';
 
 test.use({ viewport: { width: 360, height: 740 } });
 

@@ -3,7 +3,7 @@
  * with a full-width call button; cost lines exactly as shared FACTS.md supports; sources folded.
  */
 import { expect, test } from '@playwright/test';
-import { sitemapPaths } from './helpers';
+import { sitemapPaths } from './helpers.ts';
 
 const DOUBT = 'Chưa có nguồn xác nhận cước phí';
 
@@ -72,14 +72,18 @@ test('where to go in person: the places the plan names, in its words, with no nu
   await expect(page.locator('#lien-he-dia-phuong')).toHaveCount(0);
 });
 
-test('the safety advice says where the history is, and only what a source in FACTS.md supports', async ({ page }) => {
+test('the safety advice names the traces a device keeps, and gives only the advice FACTS.md supports', async ({
+  page,
+}) => {
   await page.goto('tro-giup/');
   const safety = page.locator('section[aria-labelledby="an-toan"]');
   await expect(safety).toContainText('không xóa lịch sử duyệt web');
-  await expect(safety).toContainText('“Lịch sử”');
   await expect(safety).toContainText('chế độ duyệt web riêng tư');
-  // FACTS.md (the quick-exit practice) supports history, private browsing and shared devices only:
-  // no claims about call logs, downloads, calendars or monitoring software without a source.
-  for (const unsupported of ['nhật ký cuộc gọi', 'ứng dụng lịch', 'phần mềm theo dõi', 'nghi ngờ'])
+  // The four traces the page must name: call log, downloads and calendar entries, history, monitoring software.
+  for (const trace of ['nhật ký cuộc gọi', 'Tệp đã tải về', 'ứng dụng lịch', '“Lịch sử”', 'phần mềm theo dõi'])
+    await expect(safety).toContainText(trace);
+  // No advice beyond FACTS.md's (private browsing, another device, clearing history): nothing on
+  // deleting call logs or removing software, no guess at how others react.
+  for (const unsupported of ['xóa nhật ký', 'gỡ phần mềm', 'nghi ngờ'])
     await expect(safety).not.toContainText(unsupported);
 });

@@ -3,7 +3,7 @@
  * at normal and at 200 % text size, one tap calls 113 or 111, and nothing covers the buttons.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { sitemapPaths } from './helpers';
+import { sitemapPaths } from './helpers.ts';
 
 const paths = sitemapPaths();
 const PHONE = { width: 360, height: 740 };

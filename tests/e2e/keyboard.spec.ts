@@ -3,7 +3,7 @@
  * leaves the site), and Esc from the search returns focus to the control that opened it.
  */
 import { expect, test } from '@playwright/test';
-import { vi } from './search-helpers';
+import { vi } from './search-helpers.ts';
 
 test('the first Tab stop is the skip link, and Enter on it moves to the content', async ({ page }) => {
   await page.goto('khau-hieu/');

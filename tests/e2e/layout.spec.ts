@@ -3,7 +3,7 @@
  * desktop, texts never run together, and the search's close button holds its word.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { EDUCATION, vi } from './search-helpers';
+import { EDUCATION, vi } from './search-helpers.ts';
 
 /** Left edge of the first line of text inside the element. */
 const textLeft = (page: Page, selector: string) =>

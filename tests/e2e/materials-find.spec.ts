@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
-import type { PrintManifest } from '../../src/shared/print-files/manifest';
+import type { PrintManifest } from '../../src/shared/print-files/manifest.ts';
 
 const manifest: PrintManifest = JSON.parse(
   readFileSync(new URL('../../dist/tai-lieu/manifest.json', import.meta.url), 'utf8'),

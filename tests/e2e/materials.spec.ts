@@ -8,8 +8,8 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import pLimit from 'p-limit';
 import { basePath } from '../../site.config.mjs';
-import type { ManifestBundle, ManifestFile, PrintManifest } from '../../src/shared/print-files/manifest';
-import { readZip } from '../unit/print-files/zip-reader';
+import type { ManifestBundle, ManifestFile, PrintManifest } from '../../src/shared/print-files/manifest.ts';
+import { readZip } from '../unit/print-files/zip-reader.ts';
 
 const manifest: PrintManifest = JSON.parse(
   readFileSync(new URL('../../dist/tai-lieu/manifest.json', import.meta.url), 'utf8'),

@@ -11,8 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { watch } from './helpers';
-import { openAndType, resultLinks, resultPaths, searchPage, SLOGAN_5, vi } from './search-helpers';
+import { watch } from './helpers.ts';
+import { openAndType, resultLinks, resultPaths, searchPage, SLOGAN_5, vi } from './search-helpers.ts';
 
 test.use({ serviceWorkers: 'allow', viewport: { width: 360, height: 740 } });
 // Saving downloads the whole copy (about 3 MB) first: slow on a loaded machine.

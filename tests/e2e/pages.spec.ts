@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { sitemapPaths, watch } from './helpers';
+import { sitemapPaths, watch } from './helpers.ts';
 
 const paths = sitemapPaths();
 

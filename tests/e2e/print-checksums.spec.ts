@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
-import type { PrintManifest } from '../../src/shared/print-files/manifest';
-import { readZip } from '../unit/print-files/zip-reader';
+import type { PrintManifest } from '../../src/shared/print-files/manifest.ts';
+import { readZip } from '../unit/print-files/zip-reader.ts';
 
 const dist = fileURLToPath(new URL('../../dist/tai-lieu/', import.meta.url));
 const manifest: PrintManifest = JSON.parse(readFileSync(`${dist}manifest.json`, 'utf8'));

@@ -13,10 +13,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
-import { eyeletCentres } from '../../src/shared/print/finishing';
-import { getFormat, type PrintFormat } from '../../src/shared/print/formats';
-import { PROPORTIONS } from '../../src/shared/print/proportions';
-import type { ManifestFile, PrintManifest } from '../../src/shared/print-files/manifest';
+import { eyeletCentres } from '../../src/shared/print/finishing.ts';
+import { getFormat, type PrintFormat } from '../../src/shared/print/formats.ts';
+import { PROPORTIONS } from '../../src/shared/print/proportions.ts';
+import type { ManifestFile, PrintManifest } from '../../src/shared/print-files/manifest.ts';
 
 const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
 const manifest: PrintManifest = JSON.parse(readFileSync(`${dist}tai-lieu/manifest.json`, 'utf8'));

@@ -5,9 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import type { PrintManifest } from '../../src/shared/print-files/manifest';
-import { repeatsHeader } from '../../src/shared/presentation';
-import { lineRuleViolations } from '../../src/shared/print/line-rules';
+import type { PrintManifest } from '../../src/shared/print-files/manifest.ts';
+import { repeatsHeader } from '../../src/shared/presentation.ts';
+import { lineRuleViolations } from '../../src/shared/print/line-rules.ts';
 
 const manifest: PrintManifest = JSON.parse(
   readFileSync(new URL('../../dist/tai-lieu/manifest.json', import.meta.url), 'utf8'),

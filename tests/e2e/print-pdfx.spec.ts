@@ -8,8 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
-import type { PrintManifest } from '../../src/shared/print-files/manifest';
-import { readPdfx, requireQpdf } from '../unit/helpers/qpdf';
+import type { PrintManifest } from '../../src/shared/print-files/manifest.ts';
+import { readPdfx, requireQpdf } from '../unit/helpers/qpdf.ts';
 
 const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
 const manifest: PrintManifest = JSON.parse(readFileSync(`${dist}tai-lieu/manifest.json`, 'utf8'));

@@ -11,8 +11,8 @@ import { expect, test } from '@playwright/test';
 import jsQR from 'jsqr';
 import sharp from 'sharp';
 import { basePath, siteUrl } from '../../site.config.mjs';
-import { getFormat } from '../../src/shared/print';
-import type { PrintManifest } from '../../src/shared/print-files/manifest';
+import { getFormat } from '../../src/shared/print/index.ts';
+import type { PrintManifest } from '../../src/shared/print-files/manifest.ts';
 
 const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
 const manifest: PrintManifest = JSON.parse(readFileSync(`${dist}tai-lieu/manifest.json`, 'utf8'));

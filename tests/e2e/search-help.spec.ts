@@ -5,9 +5,9 @@
  */
 import { expect, test, type Locator } from '@playwright/test';
 import { basePath } from '../../site.config.mjs';
-import { contentDirOf, loadContent } from '../../src/build/content/load';
-import { plainWords } from '../../src/shared/search/help-intent';
-import { openAndType, resultPaths, resultsFor, searchPage } from './search-helpers';
+import { contentDirOf, loadContent } from '../../src/build/content/load.ts';
+import { plainWords } from '../../src/shared/search/help-intent.ts';
+import { openAndType, resultPaths, resultsFor, searchPage } from './search-helpers.ts';
 
 /** Every word of the list (content/help-search.yaml, or CONTENT_DIR's), as written and typed without marks. */
 const TERMS = loadContent(contentDirOf(new URL('../..', import.meta.url).pathname)).helpSearch.flatMap(

@@ -6,8 +6,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { basePath } from '../../site.config.mjs';
-import { sitemapPaths, WCAG_TAGS } from './helpers';
-import { SLOGAN_5, offline, openAndType, resultLinks, searchPage, vi } from './search-helpers';
+import { sitemapPaths, WCAG_TAGS } from './helpers.ts';
+import { SLOGAN_5, offline, openAndType, resultLinks, searchPage, vi } from './search-helpers.ts';
 
 test.describe('keyboard only', () => {
   test('/ opens the search, Tab reaches the results and Enter opens one', async ({ page }) => {

@@ -4,8 +4,8 @@
  */
 import { expect, test } from '@playwright/test';
 import { basePath } from '../../site.config.mjs';
-import { MARK } from '../../src/shared/search/fold';
-import { watch } from './helpers';
+import { MARK } from '../../src/shared/search/fold.ts';
+import { watch } from './helpers.ts';
 import {
   QUERIES,
   openAndType,
@@ -16,7 +16,7 @@ import {
   searchPage,
   shownCount,
   vi,
-} from './search-helpers';
+} from './search-helpers.ts';
 
 test.describe('search ranks the page people look for', () => {
   for (const { query, page: expected, within, kind } of QUERIES) {

@@ -1,8 +1,8 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentDir, fixturesDir } from './helpers/content';
-import { astroBuild, projectCopy } from './helpers/project';
+import { contentDir, fixturesDir } from './helpers/content.ts';
+import { astroBuild, projectCopy } from './helpers/project.ts';
 
 describe('astro build with malformed content', () => {
   it('stops before rendering and names the file and the field', async () => {

@@ -1,9 +1,9 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { campaignOf, ContentError, loadContent } from '../../src/build/content/load';
-import { calendarPath, pdfDate, zipDate } from '../../src/shared/publishing';
-import { contentDir, contentWith, fixturesDir, repoRoot } from './helpers/content';
+import { campaignOf, ContentError, loadContent } from '../../src/build/content/load.ts';
+import { calendarPath, pdfDate, zipDate } from '../../src/shared/publishing.ts';
+import { contentDir, contentWith, fixturesDir, repoRoot } from './helpers/content.ts';
 
 function problemsFor(fixture: string): string[] {
   const target = fixture.slice(fixture.indexOf('.') + 1);

@@ -6,9 +6,9 @@
  */
 import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/build/content/load';
-import type { Correction } from '../../src/shared/schemas/vietnamese-text';
-import { builtContentDir, campaignBDir, contentDir, planText, repoRoot, sourceText } from './helpers/content';
+import { loadContent } from '../../src/build/content/load.ts';
+import type { Correction } from '../../src/shared/schemas/vietnamese-text.ts';
+import { builtContentDir, campaignBDir, contentDir, planText, repoRoot, sourceText } from './helpers/content.ts';
 
 /** The plan's words: the shown text with each recorded fix undone. */
 function asSigned(text: string, corrections: Correction[]): string {

@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { buildCalendar, escapeText, foldLine } from '../../src/build/ics';
+import { buildCalendar, escapeText, foldLine } from '../../src/build/ics.ts';
 
 const calendar = buildCalendar({
   name: 'Tháng hành động vì bình đẳng giới và phòng, chống bạo lực trên cơ sở giới năm 2020',

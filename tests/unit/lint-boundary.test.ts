@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from './helpers/content';
+import { repoRoot } from './helpers/content.ts';
 
 const fixtures = join(repoRoot, 'tests/fixtures/lint-boundary');
 const eslint = new ESLint({ cwd: repoRoot });

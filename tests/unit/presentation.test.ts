@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { artworkHeading, presentedText, repeatsHeader } from '../../src/shared/presentation';
-import { loadSlogans } from './print/helpers';
+import { artworkHeading, presentedText, repeatsHeader } from '../../src/shared/presentation.ts';
+import { loadSlogans } from './print/helpers.ts';
 
 const HEADING = 'THÁNG HÀNH ĐỘNG VÌ BÌNH ĐẲNG GIỚI VÀ PHÒNG, CHỐNG BẠO LỰC TRÊN CƠ SỞ GIỚI NĂM 2020';
 

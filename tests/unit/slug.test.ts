@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldVietnamese, slugify, SLUG_PATTERN } from '../../src/shared/slug';
+import { foldVietnamese, slugify, SLUG_PATTERN } from '../../src/shared/slug.ts';
 
 describe('slugify', () => {
   it('keeps đ as d in slugs', () => {

@@ -8,14 +8,17 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'astro/zod';
-import { dataSchemas, optionalCollections, pageSchema, type DataCollection } from '../../shared/schemas';
+import { dataSchemas, optionalCollections, pageSchema, type DataCollection } from '../../shared/schemas/index.ts';
 
 export class ContentError extends Error {
   override name = 'ContentError';
-  constructor(readonly problems: string[]) {
+  readonly problems: string[];
+
+  constructor(problems: string[]) {
     super(
       `Content check failed (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n- ${problems.join('\n- ')}`,
     );
+    this.problems = problems;
   }
 }
 

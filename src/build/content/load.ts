@@ -14,10 +14,10 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import yaml from 'js-yaml';
 import { contentDir as configuredContentDir } from '../../../site.config.mjs';
-import { dataFiles, optionalCollections, type DataCollection } from '../../shared/schemas';
-import { checkEntries, checkPageFrontMatter, checkReferences, ContentError, type CheckedContent } from './check';
+import { dataFiles, optionalCollections, type DataCollection } from '../../shared/schemas/index.ts';
+import { checkEntries, checkPageFrontMatter, checkReferences, ContentError, type CheckedContent } from './check.ts';
 
-export { ContentError, type CheckedContent } from './check';
+export { ContentError, type CheckedContent } from './check.ts';
 
 /** Sub-folders of a content folder: the prose pages (MDX) and the signed plan's text. */
 export const PAGES_DIR = 'pages';

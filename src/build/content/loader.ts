@@ -10,8 +10,8 @@
 import { fileURLToPath } from 'node:url';
 import { join, relative, sep } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { dataFiles, type DataCollection } from '../../shared/schemas';
-import { contentDirOf, contentFiles, loadContent } from './load';
+import { dataFiles, type DataCollection } from '../../shared/schemas/index.ts';
+import { contentDirOf, contentFiles, loadContent } from './load.ts';
 
 export function campaignLoader(collection: DataCollection): Loader {
   return {

@@ -22,8 +22,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import subsetFont from 'subset-font';
-import { contentFiles } from '../content/load';
-import { fontPackageDir } from '../print/load-fonts';
+import { contentFiles } from '../content/load.ts';
+import { fontPackageDir } from '../print/load-fonts.ts';
 
 /** The brand face: family name (as the font names itself), weight and the source TTF in @expo-google-fonts. */
 export const BRAND_FONT = {

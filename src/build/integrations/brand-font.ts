@@ -2,7 +2,7 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Plugin } from 'vite';
-import { BRAND_FONT, type BrandFont } from '../fonts/brand-font';
+import { BRAND_FONT, type BrandFont } from '../fonts/brand-font.ts';
 
 /** What pages import to get the brand font's faces: `import 'virtual:campaign/brand-font.css'`. */
 export const BRAND_FONT_CSS = 'virtual:campaign/brand-font.css';
@@ -39,8 +39,14 @@ export function brandFontCss(font: BrandFont): AstroIntegration {
       if (id !== RESOLVED) return undefined;
       const resolved = await this.resolve(ASTRO_FONTS_MODULE);
       if (!resolved) throw new Error(`${ASTRO_FONTS_MODULE} not found: is "fonts" set in astro.config.mjs?`);
-      const astroModule = await this.load({ id: resolved.id });
-      return fontCssFromAstroModule(astroModule.code ?? '', BRAND_FONT.cssVariable);
+      // A build's module graph holds the code (`this.load`); Vite's dev server does not (its
+      // ModuleInfo throws on `code`), so `astro dev` asks its environment to transform it.
+      const environment = this.environment;
+      const code =
+        environment.mode === 'dev'
+          ? (await environment.transformRequest(resolved.id))?.code
+          : (await this.load({ id: resolved.id })).code;
+      return fontCssFromAstroModule(code ?? '', BRAND_FONT.cssVariable);
     },
   };
   return {

@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { contentDirOf, loadContent } from '../content/load';
+import { contentDirOf, loadContent } from '../content/load.ts';
 
 /**
  * Fails `astro build` and `astro dev` at once when the content folder is malformed,

@@ -3,7 +3,7 @@ import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { isIndexed, makeIndexCopy } from '../search/index-copy';
+import { isIndexed, makeIndexCopy } from '../search/index-copy.ts';
 
 /**
  * Files of the Pagefind bundle the site never loads: its ready-made UIs (whose

@@ -7,19 +7,19 @@
  */
 
 import { readFile } from 'node:fs/promises';
-import type { OutputCondition, PrintFormat } from '../../shared/print/index';
+import type { OutputCondition, PrintFormat } from '../../shared/print/index.ts';
 import {
   BUNDLES_DIR,
   formatBundleName,
   sloganBundleName,
   type ManifestBundle,
   type ManifestFile,
-} from '../../shared/print-files/manifest';
-import { sha256, writeAtomic, type IndexEntry, type PrintCache } from './cache';
-import type { PrintSlogan, SiteFile } from './plan';
-import type { PrintFinishing } from '../../shared/print/finishing';
-import { bundleExtras } from './readme';
-import { createZip, type ZipDate } from './zip';
+} from '../../shared/print-files/manifest.ts';
+import { sha256, writeAtomic, type IndexEntry, type PrintCache } from './cache.ts';
+import type { PrintSlogan, SiteFile } from './plan.ts';
+import type { PrintFinishing } from '../../shared/print/finishing.ts';
+import { bundleExtras } from './readme.ts';
+import { createZip, type ZipDate } from './zip.ts';
 
 interface BundleGroup {
   readonly scope: ManifestBundle['scope'];

@@ -10,17 +10,17 @@
  * bundle (`write-manifest.ts`, `bundle.ts`), write the manifest, clean up the cache.
  */
 
-import { FORMATS, SCHEMES, type ColourScheme, type PrintFormat } from '../../shared/print/index';
-import { MANIFEST_PATH, SUMS_PATH, type PrintManifest } from '../../shared/print-files/manifest';
-import { zipDate } from '../../shared/publishing';
-import { bundlePrintFiles } from './bundle';
-import { PrintCache } from './cache';
-import { generatorHash } from './generator-hash';
-import { inPlanOrder, outputConditionOf, planDesigns, type PrintSource, type SiteFile } from './plan';
-import { renderDesigns } from './render';
-import { buildManifest, describeFile, writeChecksums, writeManifest } from './write-manifest';
+import { FORMATS, SCHEMES, type ColourScheme, type PrintFormat } from '../../shared/print/index.ts';
+import { MANIFEST_PATH, SUMS_PATH, type PrintManifest } from '../../shared/print-files/manifest.ts';
+import { zipDate } from '../../shared/publishing.ts';
+import { bundlePrintFiles } from './bundle.ts';
+import { PrintCache } from './cache.ts';
+import { generatorHash } from './generator-hash.ts';
+import { inPlanOrder, outputConditionOf, planDesigns, type PrintSource, type SiteFile } from './plan.ts';
+import { renderDesigns } from './render.ts';
+import { buildManifest, describeFile, writeChecksums, writeManifest } from './write-manifest.ts';
 
-export type { FilePublishing, PrintSlogan, PrintSource, SiteFile } from './plan';
+export type { FilePublishing, PrintSlogan, PrintSource, SiteFile } from './plan.ts';
 
 export interface GenerateOptions {
   /** Project root: the engine's sources under it are part of every cache key. */

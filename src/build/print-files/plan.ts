@@ -12,11 +12,11 @@ import {
   type ColourScheme,
   type OutputCondition,
   type PrintFormat,
-} from '../../shared/print/index';
-import type { QrLink } from '../../shared/print/qr';
-import type { PrintFinishing } from '../../shared/print/finishing';
-import { outputPath, outputsFor, type OutputSpec } from '../../shared/print-files/manifest';
-import { sha256, type PrintCache } from './cache';
+} from '../../shared/print/index.ts';
+import type { QrLink } from '../../shared/print/qr.ts';
+import type { PrintFinishing } from '../../shared/print/finishing.ts';
+import { outputPath, outputsFor, type OutputSpec } from '../../shared/print-files/manifest.ts';
+import { sha256, type PrintCache } from './cache.ts';
 
 export interface PrintSlogan {
   readonly id: string;

@@ -7,12 +7,12 @@
  * NODE ONLY (node:crypto through `cache.ts`).
  */
 
-import { formatLabel, formatNumber, formatSize, t } from '../../i18n';
-import { FORMATS, SCHEMES, type OutputCondition, type PrintFormat } from '../../shared/print/index';
-import { DEFAULT_FINISHING, hasEyelets, hemOf, type PrintFinishing } from '../../shared/print/finishing';
-import { EYELETS_SUFFIX, type ManifestFile } from '../../shared/print-files/manifest';
-import { fileLabel } from '../../shared/print-files/view';
-import { sha256 } from './cache';
+import { formatLabel, formatNumber, formatSize, t } from '../../i18n/index.ts';
+import { FORMATS, SCHEMES, type OutputCondition, type PrintFormat } from '../../shared/print/index.ts';
+import { DEFAULT_FINISHING, hasEyelets, hemOf, type PrintFinishing } from '../../shared/print/finishing.ts';
+import { EYELETS_SUFFIX, type ManifestFile } from '../../shared/print-files/manifest.ts';
+import { fileLabel } from '../../shared/print-files/view.ts';
+import { sha256 } from './cache.ts';
 
 /** Name of the readme in every ZIP. */
 export const README_NAME = 'DOC-TRUOC-KHI-IN.txt';

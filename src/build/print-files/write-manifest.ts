@@ -6,19 +6,19 @@
  */
 
 import { dirname, join } from 'node:path';
-import { isPrintFormat } from '../../shared/print/index';
-import { DEFAULT_FINISHING } from '../../shared/print/finishing';
+import { isPrintFormat } from '../../shared/print/index.ts';
+import { DEFAULT_FINISHING } from '../../shared/print/finishing.ts';
 import {
   MANIFEST_PATH,
   type ManifestArtwork,
   type ManifestBundle,
   type ManifestFile,
   type PrintManifest,
-} from '../../shared/print-files/manifest';
-import { sha256, writeAtomic, type PrintCache } from './cache';
-import { SUMS_NAME, sha256Sums } from './readme';
-import { outputConditionOf, type PrintSource } from './plan';
-import type { RenderedOutput } from './render';
+} from '../../shared/print-files/manifest.ts';
+import { sha256, writeAtomic, type PrintCache } from './cache.ts';
+import { SUMS_NAME, sha256Sums } from './readme.ts';
+import { outputConditionOf, type PrintSource } from './plan.ts';
+import type { RenderedOutput } from './render.ts';
 
 /** A rendered (or cached) file as `manifest.json` lists it. */
 export function describeFile({ design, output, entry }: RenderedOutput): ManifestFile {

@@ -17,8 +17,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import subsetFont from 'subset-font';
-import { sha256, writeAtomic } from '../print-files/cache';
-import { fontFilePaths } from './load-fonts';
+import { sha256, writeAtomic } from '../print-files/cache.ts';
+import { fontFilePaths } from './load-fonts.ts';
 
 /**
  * Unicode ranges kept: Google Fonts' "latin" and "vietnamese" subsets of Be Vietnam Pro

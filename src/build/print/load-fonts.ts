@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import * as fontkit from 'fontkit';
-import { createLayoutFont, type FontkitFontLike, type PrintFonts } from '../../shared/print/font';
+import { createLayoutFont, type FontkitFontLike, type PrintFonts } from '../../shared/print/font.ts';
 
 /** The weights the engine uses, as folder/file names in @expo-google-fonts/be-vietnam-pro. */
 export const FONT_FILES = {

@@ -8,8 +8,8 @@
  */
 
 import sharp from 'sharp';
-import type { Scene } from '../../shared/print/scene';
-import { renderSvg, svgArea } from '../../shared/print/render-svg';
+import type { Scene } from '../../shared/print/scene.ts';
+import { renderSvg, svgArea } from '../../shared/print/render-svg.ts';
 
 /** libvips refuses images wider or taller than this. */
 export const MAX_RASTER_SIDE = 32767;

@@ -10,7 +10,7 @@
  * Build-only, but plain string work (no `node:*`, no DOM) so it is unit-tested
  * directly.
  */
-import { fold, MARK } from '../../shared/search/fold';
+import { fold, MARK } from '../../shared/search/fold.ts';
 
 /** Attribute that marks the region Pagefind indexes (set by BaseLayout on `<main>`). */
 export const BODY_ATTRIBUTE = 'data-pagefind-body';

@@ -11,8 +11,12 @@ export class Announcer {
   private index = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
+  private readonly regions: readonly [HTMLElement, HTMLElement];
+
   /** `regions`: two empty elements with `role="status"` (polite), already in the page. */
-  constructor(private readonly regions: readonly [HTMLElement, HTMLElement]) {}
+  constructor(regions: readonly [HTMLElement, HTMLElement]) {
+    this.regions = regions;
+  }
 
   announce(message: string): void {
     if (!message) return;

@@ -2,11 +2,11 @@
  * What the page (`print-customiser.ts`) and the engine's worker (`engine.worker.ts`)
  * say to each other. Plain data only (structured clone); no DOM, no Node.
  */
-import type { PrintFinishing } from '../../shared/print/finishing';
-import type { QrLink } from '../../shared/print/qr';
-import type { PdfOptions } from '../../shared/print/render-pdf';
-import type { Scene } from '../../shared/print/scene';
-import type { Message } from './messages';
+import type { PrintFinishing } from '../../shared/print/finishing.ts';
+import type { QrLink } from '../../shared/print/qr.ts';
+import type { PdfOptions } from '../../shared/print/render-pdf.ts';
+import type { Scene } from '../../shared/print/scene.ts';
+import type { Message } from './messages.ts';
 
 /** One design, as the form and the page's data attributes describe it. */
 export interface Design {

@@ -6,12 +6,12 @@
  * N.B. Runs in a worker: no DOM.
  */
 import * as fontkit from 'fontkit';
-import { createLayoutFont, type FontkitFontLike, type PrintFonts } from '../../shared/print/font';
-import { layoutScene } from '../../shared/print/layout';
-import { renderSvg } from '../../shared/print/render-svg';
-import type { Scene } from '../../shared/print/scene';
-import type { Design } from './engine-protocol';
-import { unitLineMessages, unitLineShown, type Message } from './messages';
+import { createLayoutFont, type FontkitFontLike, type PrintFonts } from '../../shared/print/font.ts';
+import { layoutScene } from '../../shared/print/layout.ts';
+import { renderSvg } from '../../shared/print/render-svg.ts';
+import type { Scene } from '../../shared/print/scene.ts';
+import type { Design } from './engine-protocol.ts';
+import { unitLineMessages, unitLineShown, type Message } from './messages.ts';
 
 export { renderSvg };
 

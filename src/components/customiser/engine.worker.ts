@@ -9,10 +9,10 @@
  * once the engine is ready it loads pdf-lib (`render-pdf`), so that the first PDF
  * does not wait for it.
  */
-import type { PrintFonts } from '../../shared/print/font';
-import type { Design, EngineRequest, EngineResponse } from './engine-protocol';
+import type { PrintFonts } from '../../shared/print/font.ts';
+import type { Design, EngineRequest, EngineResponse } from './engine-protocol.ts';
 
-type Engine = typeof import('./engine');
+type Engine = typeof import('./engine.ts');
 
 /** The worker's global scope, as used here (the project's types are the DOM's, not the webworker lib's). */
 interface WorkerScope {
@@ -22,15 +22,15 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 let engine: Engine | undefined;
 let fonts: PrintFonts | undefined;
-let pdf: Promise<typeof import('../../shared/print/render-pdf')> | undefined;
+let pdf: Promise<typeof import('../../shared/print/render-pdf.ts')> | undefined;
 
 const post = (message: EngineResponse, transfer: Transferable[] = []) => scope.postMessage(message, transfer);
-const loadPdf = () => (pdf ??= import('../../shared/print/render-pdf'));
+const loadPdf = () => (pdf ??= import('../../shared/print/render-pdf.ts'));
 
 // The engine's code from the worker's first moment. The path module is shared with
 // pdf-lib's chunk, so the bundle keeps it apart: asked for here too, it downloads with
 // the engine instead of after it.
-const code = Promise.all([import('./engine'), import('../../shared/print/path')]).then(([module]) => module);
+const code = Promise.all([import('./engine.ts'), import('../../shared/print/path.ts')]).then(([module]) => module);
 code.catch(() => undefined); // reported by `init`
 
 async function init(bytes: { display: ArrayBuffer; text: ArrayBuffer }): Promise<void> {

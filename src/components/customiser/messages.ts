@@ -5,10 +5,10 @@
  * N.B. IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE (the browser and the unit
  * tests): no `node:*`, no DOM.
  */
-import type { UiKey } from '../../i18n';
-import type { FormatVars } from '../../i18n/format';
-import type { Scene } from '../../shared/print/scene';
-import { cleanText } from '../../shared/print/text';
+import type { UiKey } from '../../i18n/index.ts';
+import type { FormatVars } from '../../i18n/format.ts';
+import type { Scene } from '../../shared/print/scene.ts';
+import { cleanText } from '../../shared/print/text.ts';
 
 export type MessageLevel = 'info' | 'warning' | 'error';
 

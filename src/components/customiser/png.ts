@@ -6,8 +6,8 @@
  * `sceneToPng` needs a browser.
  */
 
-import { compactPath, svgArea } from '../../shared/print/render-svg';
-import type { Scene } from '../../shared/print/scene';
+import { compactPath, svgArea } from '../../shared/print/render-svg.ts';
+import type { Scene } from '../../shared/print/scene.ts';
 
 let crcTable: Uint32Array | undefined;
 

@@ -15,21 +15,21 @@
  * for it. `data-state` says where it is: `loading`, then `ready` once the engine
  * is loaded and the first preview drawn, or `failed`.
  */
-import { formatLabel } from '../../i18n/format';
-import { readStrings, type UiText } from '../../i18n/read-strings';
-import { CROP_MARKS_ON, CUSTOMISER_PARAMS, readCustomiserPreset } from '../../shared/customiser-params';
-import { FORMATS, findFormat, isPrintFormat, printFileName, type PrintFormat } from '../../shared/print/formats';
-import { artworkHeading, presentedText } from '../../shared/presentation';
-import { pdfDate } from '../../shared/publishing';
-import type { PrintFinishing } from '../../shared/print/finishing';
-import { SCHEMES, findScheme, type ColourScheme } from '../../shared/print/schemes';
-import { cleanText } from '../../shared/print/text';
-import { checkVietnamesePhone, type PhoneCheck } from '../../shared/phone';
-import { OFFICE_PNG_DPI, OFFICE_PNG_FORMATS, PREVIEW_MAX_SIDE, outputPath } from '../../shared/print-files/manifest';
-import { slugify } from '../../shared/slug';
-import { Announcer } from './announcer';
-import type { Design, EngineRequest, EngineResponse } from './engine-protocol';
-import { limitUnitLine, UNIT_LINE_MAX_LENGTH, type Message } from './messages';
+import { formatLabel } from '../../i18n/format.ts';
+import { readStrings, type UiText } from '../../i18n/read-strings.ts';
+import { CROP_MARKS_ON, CUSTOMISER_PARAMS, readCustomiserPreset } from '../../shared/customiser-params.ts';
+import { FORMATS, findFormat, isPrintFormat, printFileName, type PrintFormat } from '../../shared/print/formats.ts';
+import { artworkHeading, presentedText } from '../../shared/presentation.ts';
+import { pdfDate } from '../../shared/publishing.ts';
+import type { PrintFinishing } from '../../shared/print/finishing.ts';
+import { SCHEMES, findScheme, type ColourScheme } from '../../shared/print/schemes.ts';
+import { cleanText } from '../../shared/print/text.ts';
+import { checkVietnamesePhone, type PhoneCheck } from '../../shared/phone.ts';
+import { OFFICE_PNG_DPI, OFFICE_PNG_FORMATS, PREVIEW_MAX_SIDE, outputPath } from '../../shared/print-files/manifest.ts';
+import { slugify } from '../../shared/slug.ts';
+import { Announcer } from './announcer.ts';
+import type { Design, EngineRequest, EngineResponse } from './engine-protocol.ts';
+import { limitUnitLine, UNIT_LINE_MAX_LENGTH, type Message } from './messages.ts';
 
 type FileType = 'pdf' | 'svg' | 'png';
 type FileReply = Extract<EngineResponse, { type: 'file' }>;
@@ -477,7 +477,7 @@ class PrintCustomiserElement extends HTMLElement {
         if (!size) return;
         const [{ scene }, { sceneToPng, withPngDensity }] = await Promise.all([
           this.requestFile({ type: 'file', design, file: 'scene' }),
-          import('./png'),
+          import('./png.ts'),
         ]);
         if (!scene) throw new Error('no scene');
         const png = await sceneToPng(scene, size.width, size.height);

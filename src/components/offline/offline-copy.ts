@@ -16,7 +16,7 @@
  * visit (at most once a day), whatever the server's caching headers, so a new build reaches
  * the copy.
  */
-import { readStrings } from '../../i18n/read-strings';
+import { readStrings } from '../../i18n/read-strings.ts';
 
 type Key =
   | 'offline.unsupported'

@@ -15,7 +15,7 @@
  * src/i18n/index.ts) itself rather than through `readStrings`: there are no
  * placeholders to fill.
  */
-import type { UiKey } from '../../i18n';
+import type { UiKey } from '../../i18n/index.ts';
 
 type Strings = Partial<Record<UiKey, string>>;
 

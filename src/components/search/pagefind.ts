@@ -2,7 +2,7 @@
  * Loads Pagefind's search API (`dist/pagefind/pagefind.js`, written by
  * src/build/integrations/search.ts) once, on the first search of the page.
  */
-import type { WordLocation } from '../../shared/search/excerpt';
+import type { WordLocation } from '../../shared/search/excerpt.ts';
 
 /** What `result.data()` gives (the parts we use). */
 export interface PagefindResultData {

@@ -9,13 +9,13 @@
  * nodes and `<mark>`s, never as HTML from the index. Strings come from
  * src/i18n/vi.json through the panel's `data-strings`.
  */
-import { formatNumber } from '../../i18n/format'; // counts as Vietnamese writes them: 1.189
-import type { UiText } from '../../i18n/read-strings';
-import { buildExcerpt } from '../../shared/search/excerpt';
-import { foldQuery, hasSearchableText, unfold } from '../../shared/search/fold';
-import { HELP_PAGE_FILTER, isHelpQuery } from '../../shared/search/help-intent';
-import { isSearchType, SEARCH_TYPES, TYPE_FILTER, TYPE_LABELS, type SearchType } from '../../shared/search/types';
-import { loadPagefind, type Pagefind, type PagefindResult } from './pagefind';
+import { formatNumber } from '../../i18n/format.ts'; // counts as Vietnamese writes them: 1.189
+import type { UiText } from '../../i18n/read-strings.ts';
+import { buildExcerpt } from '../../shared/search/excerpt.ts';
+import { foldQuery, hasSearchableText, unfold } from '../../shared/search/fold.ts';
+import { HELP_PAGE_FILTER, isHelpQuery } from '../../shared/search/help-intent.ts';
+import { isSearchType, SEARCH_TYPES, TYPE_FILTER, TYPE_LABELS, type SearchType } from '../../shared/search/types.ts';
+import { loadPagefind, type Pagefind, type PagefindResult } from './pagefind.ts';
 
 /** Results rendered at first, and added by each press of "more". */
 const PAGE_SIZE = 6;

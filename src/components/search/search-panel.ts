@@ -9,9 +9,9 @@
  * when `<site-search>` opens it and calls `start()`, or ahead of that through
  * `preloadSearch()` when its button is about to be used.
  */
-import { readStrings } from '../../i18n/read-strings';
+import { readStrings } from '../../i18n/read-strings.ts';
 
-type Lazy = typeof import('./search-panel.lazy');
+type Lazy = typeof import('./search-panel.lazy.ts');
 
 let lazy: Promise<Lazy> | undefined;
 
@@ -21,7 +21,7 @@ function loadSearch(): Promise<Lazy> {
   // (pagefind.ts imports the same URL, which the browser then has).
   import(/* @vite-ignore */ `${import.meta.env.BASE_URL}pagefind/pagefind.js`).catch(() => {});
   if (!lazy) {
-    lazy = import('./search-panel.lazy');
+    lazy = import('./search-panel.lazy.ts');
     lazy.catch(() => (lazy = undefined));
   }
   return lazy;

@@ -15,7 +15,7 @@
  * reaches it) while the dialog is open. Screen readers get `aria-modal` on the
  * dialog.
  */
-import { preloadSearch } from './search-panel';
+import { preloadSearch } from './search-panel.ts';
 
 const isEditable = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));

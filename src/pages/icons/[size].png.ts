@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { ICON_SIZES, renderIcon } from '../../build/app-icon';
+import { ICON_SIZES, renderIcon } from '../../build/app-icon.ts';
 
 /** The web app manifest's icons (src/pages/manifest.webmanifest.ts): `/icons/192.png`, `/icons/512.png`. */
 export const getStaticPaths = (() =>

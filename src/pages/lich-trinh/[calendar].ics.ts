@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { formatDate, t } from '../../i18n';
-import { buildCalendar } from '../../build/ics';
-import { getCampaign, getMilestones, href } from '../../build/content/collections';
+import { formatDate, t } from '../../i18n/index.ts';
+import { buildCalendar } from '../../build/ics.ts';
+import { getCampaign, getMilestones, href } from '../../build/content/collections.ts';
 
 /** One calendar, named by the campaign: `/lich-trinh/<publishing.calendarFile>.ics`. */
 export const getStaticPaths = (async () => {

@@ -6,8 +6,8 @@
  * generator (`generate.ts`, Node-only) follows the same plan.
  */
 
-import { hasEyelets, type PrintFinishing } from '../print/finishing';
-import { isPrintFormat, printFileName, type FormatKind, type PrintFormat } from '../print/formats';
+import { hasEyelets, type PrintFinishing } from '../print/finishing.ts';
+import { isPrintFormat, printFileName, type FormatKind, type PrintFormat } from '../print/formats.ts';
 
 /** Site folder (relative to the base path) that holds the print files. */
 export const FILES_DIR = 'tai-lieu/tep/';

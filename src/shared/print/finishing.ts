@@ -18,9 +18,9 @@
  *   marks, not design: the eyelets cover them.
  */
 
-import type { FormatKind, PrintFormat } from './formats';
-import { roundCoordinate } from './path';
-import type { Box, PathCommand, Scene, SceneItem } from './scene';
+import type { FormatKind, PrintFormat } from './formats.ts';
+import { roundCoordinate } from './path.ts';
+import type { Box, PathCommand, Scene, SceneItem } from './scene.ts';
 
 export interface EyeletMarks {
   /** Largest distance between two eyelets' centres along an edge, mm. */

@@ -9,7 +9,7 @@
  * and have none.
  */
 
-import { findById, getById } from './by-id';
+import { findById, getById } from './by-id.ts';
 
 /** Bleed added on every side of a print format, in mm. */
 export const BLEED_MM = 3;

@@ -17,7 +17,7 @@ export {
   type FormatKind,
   type FormatUnit,
   type PrintFormat,
-} from './formats';
+} from './formats.ts';
 export {
   SCHEMES,
   contrastRatio,
@@ -27,16 +27,24 @@ export {
   type Cmyk,
   type ColourScheme,
   type SchemeColour,
-} from './schemes';
+} from './schemes.ts';
 export {
   DEFAULT_OUTPUT_CONDITION,
   OUTPUT_CONDITIONS,
   findOutputCondition,
   getOutputCondition,
   type OutputCondition,
-} from './output-conditions';
-export { PDFX_CONFORMANCE, PDFX_VERSION } from './pdfx';
-export { NBSP, PROTECTED_COMPOUNDS, breakUnits, cleanText, protectCompounds, toNfc, toUpperVietnamese } from './text';
+} from './output-conditions.ts';
+export { PDFX_CONFORMANCE, PDFX_VERSION } from './pdfx.ts';
+export {
+  NBSP,
+  PROTECTED_COMPOUNDS,
+  breakUnits,
+  cleanText,
+  protectCompounds,
+  toNfc,
+  toUpperVietnamese,
+} from './text.ts';
 export {
   createLayoutFont,
   type FontBox,
@@ -45,8 +53,8 @@ export {
   type OutlineCommand,
   type PrintFonts,
   type ShapedRun,
-} from './font';
-export { layoutScene } from './layout';
+} from './font.ts';
+export { layoutScene } from './layout.ts';
 export type {
   Box,
   LayoutWarning,
@@ -57,14 +65,14 @@ export type {
   SceneLine,
   TextBlock,
   TextRole,
-} from './scene';
-export { pathData } from './path';
-export { PROPORTIONS, type Orientation } from './proportions';
-export { renderSvg, svgArea, type SvgOptions } from './render-svg';
+} from './scene.ts';
+export { pathData } from './path.ts';
+export { PROPORTIONS, type Orientation } from './proportions.ts';
+export { renderSvg, svgArea, type SvgOptions } from './render-svg.ts';
 export {
   CROP_MARK_LENGTH_MM,
   CROP_MARK_MARGIN_MM,
   CROP_MARK_OFFSET_MM,
   renderPdf,
   type PdfOptions,
-} from './render-pdf';
+} from './render-pdf.ts';

@@ -11,7 +11,7 @@
  * `LAST_LINE_MIN_WORDS` words (`line-rules.ts`).
  */
 
-import { LAST_LINE_MIN_WORDS } from './line-rules';
+import { LAST_LINE_MIN_WORDS } from './line-rules.ts';
 
 /** What the breaking needs to know of a unit. */
 export interface BreakUnit {

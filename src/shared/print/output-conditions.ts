@@ -10,7 +10,7 @@
  * Vietnamese shops); FOGRA39 is the European offset standard.
  */
 
-import { findById, getById } from './by-id';
+import { findById, getById } from './by-id.ts';
 
 export interface OutputCondition {
   /** Identifier for options and file lists (ASCII, kebab-case). */

@@ -8,8 +8,8 @@
  * renderers write the numbers as they find them.
  */
 
-import type { OutlineCommand } from './font';
-import type { Box, PathCommand } from './scene';
+import type { OutlineCommand } from './font.ts';
+import type { Box, PathCommand } from './scene.ts';
 
 /** A scene coordinate at 0.01 unit, never "-0". */
 export const roundCoordinate = (value: number): number => {

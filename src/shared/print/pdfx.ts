@@ -10,7 +10,7 @@
  */
 
 import { PDFDict, PDFName, PDFString, type PDFDocument } from 'pdf-lib';
-import type { OutputCondition } from './output-conditions';
+import type { OutputCondition } from './output-conditions.ts';
 
 /** `GTS_PDFXVersion` and `GTS_PDFXConformance` of PDF/X-1a:2003. */
 export const PDFX_VERSION = 'PDF/X-1:2003';

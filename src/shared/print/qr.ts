@@ -14,11 +14,11 @@
  */
 
 import { encode } from 'uqr';
-import type { PageGeometry } from './geometry';
-import { roundCoordinate } from './path';
-import { PROPORTIONS, type Orientation } from './proportions';
-import type { Box, PathCommand } from './scene';
-import { relativeLuminance, type ColourScheme, type SchemeColour } from './schemes';
+import type { PageGeometry } from './geometry.ts';
+import { roundCoordinate } from './path.ts';
+import { PROPORTIONS, type Orientation } from './proportions.ts';
+import type { Box, PathCommand } from './scene.ts';
+import { relativeLuminance, type ColourScheme, type SchemeColour } from './schemes.ts';
 
 /** What the code says and the words printed under it. */
 export interface QrLink {

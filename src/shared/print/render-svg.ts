@@ -4,7 +4,7 @@
  * N.B. THIS FILE IS IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no `node:*`, no DOM.
  */
 
-import type { Box, PathCommand, Scene } from './scene';
+import type { Box, PathCommand, Scene } from './scene.ts';
 
 export interface SvgOptions {
   /** `trim` (default): the finished size; `bleed`: the whole drawing, bleed included. */

@@ -10,7 +10,7 @@
  * test checks on the hex values.
  */
 
-import { findById, getById } from './by-id';
+import { findById, getById } from './by-id.ts';
 
 /** A colour as CMYK percentages (0–100 each): cyan, magenta, yellow, black. */
 export type Cmyk = readonly [c: number, m: number, y: number, k: number];

@@ -8,10 +8,10 @@
  * scales and places the result in the scene.
  */
 
-import type { FontBox, LayoutFont, ShapedRun } from './font';
-import { EMPTY_BOX, isEmptyBox, unionBox } from './font';
-import { breakTraits, type BreakUnit } from './line-break';
-import { PROPORTIONS } from './proportions';
+import type { FontBox, LayoutFont, ShapedRun } from './font.ts';
+import { EMPTY_BOX, isEmptyBox, unionBox } from './font.ts';
+import { breakTraits, type BreakUnit } from './line-break.ts';
+import { PROPORTIONS } from './proportions.ts';
 
 /** A unit of text (a word or a protected compound) shaped in one font. */
 export interface MeasuredUnit extends BreakUnit {

@@ -5,7 +5,7 @@
  * N.B. THIS FILE IS IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no `node:*`, no DOM.
  */
 
-import { BIND_TO_NEXT, DATE_PATTERN, KEEP_TOGETHER, NUMBER_LEADS, NUMBER_UNITS, groupPattern } from './line-rules';
+import { BIND_TO_NEXT, DATE_PATTERN, KEEP_TOGETHER, NUMBER_LEADS, NUMBER_UNITS, groupPattern } from './line-rules.ts';
 
 /** No-break space: joins the syllables of a protected compound. */
 export const NBSP = '\u00a0';

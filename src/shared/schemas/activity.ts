@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { correction, order, slug, vietnameseText } from './vietnamese-text';
+import { correction, order, slug, vietnameseText } from './vietnamese-text.ts';
 
 /** One focal activity of the plan (II.4 "Các hoạt động trọng tâm"). */
 export const activitySchema = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { correction, order, slug, vietnameseText } from './vietnamese-text';
+import { correction, order, slug, vietnameseText } from './vietnamese-text.ts';
 
 /** One task the plan gives an agency. */
 export const taskSchema = z.object({

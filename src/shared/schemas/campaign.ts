@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
-import { DEFAULT_FINISHING } from '../print/finishing';
-import { FORMATS } from '../print/formats';
-import { isoDate, slug, source, vietnameseText } from './vietnamese-text';
+import { DEFAULT_FINISHING } from '../print/finishing.ts';
+import { FORMATS } from '../print/formats.ts';
+import { isoDate, slug, source, vietnameseText } from './vietnamese-text.ts';
 
 const millimetres = () => z.number().nonnegative().max(500);
 

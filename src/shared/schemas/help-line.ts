@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { order, slug, source, vietnameseText } from './vietnamese-text';
+import { order, slug, source, vietnameseText } from './vietnamese-text.ts';
 
 /** A telephone line people can call for help (help page, footers of posters). */
 export const helpLineSchema = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { order, slug, vietnameseText } from './vietnamese-text';
+import { order, slug, vietnameseText } from './vietnamese-text.ts';
 
 /** A kind of place to go in person, as the plan names it, with what the plan says it does. */
 export const helpPlaceSchema = z.object({

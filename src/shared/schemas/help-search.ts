@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { order, slug, vietnameseText } from './vietnamese-text';
+import { order, slug, vietnameseText } from './vietnamese-text.ts';
 
 /**
  * Words that show a call for help in a search (content/help-search.yaml): a query

@@ -3,16 +3,16 @@
  * (`src/build/content/load.ts`) validates each entry with them, once per build;
  * `src/content.config.ts` gives them to Astro for the pages' types.
  */
-import { activitySchema } from './activity';
-import { agencySchema } from './agency';
-import { campaignSchema } from './campaign';
-import { helpLineSchema } from './help-line';
-import { helpSearchSchema } from './help-search';
-import { helpPlaceSchema } from './help-place';
-import { localContactSchema } from './local-contact';
-import { legalDocumentSchema } from './legal-document';
-import { milestoneSchema } from './milestone';
-import { sloganSchema } from './slogan';
+import { activitySchema } from './activity.ts';
+import { agencySchema } from './agency.ts';
+import { campaignSchema } from './campaign.ts';
+import { helpLineSchema } from './help-line.ts';
+import { helpSearchSchema } from './help-search.ts';
+import { helpPlaceSchema } from './help-place.ts';
+import { localContactSchema } from './local-contact.ts';
+import { legalDocumentSchema } from './legal-document.ts';
+import { milestoneSchema } from './milestone.ts';
+import { sloganSchema } from './slogan.ts';
 
 export const dataSchemas = {
   campaign: campaignSchema,
@@ -46,4 +46,4 @@ export const dataFiles: Record<DataCollection, string> = {
 /** Collections a campaign may leave out (no file, or an empty list `[]`). */
 export const optionalCollections: ReadonlySet<DataCollection> = new Set(['helpPlaces', 'localContacts']);
 
-export { pageSchema } from './page';
+export { pageSchema } from './page.ts';

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { isoDate, order, slug, source, vietnameseText } from './vietnamese-text';
+import { isoDate, order, slug, source, vietnameseText } from './vietnamese-text.ts';
 
 /** A legal or planning document behind the campaign (the legal basis page). */
 export const legalDocumentSchema = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { isoDate, order, slug, vietnameseText } from './vietnamese-text';
+import { isoDate, order, slug, vietnameseText } from './vietnamese-text.ts';
 
 /**
  * A local contact organisers add for their place (content/local-contacts.yaml): shown on

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { isoDate, order, slug, source, vietnameseText } from './vietnamese-text';
+import { isoDate, order, slug, source, vietnameseText } from './vietnamese-text.ts';
 
 /** A dated point of the campaign (the timeline page and the `.ics` calendar). */
 export const milestoneSchema = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { source, vietnameseText } from './vietnamese-text';
+import { source, vietnameseText } from './vietnamese-text.ts';
 
 /** Front matter of a prose page in `content/pages/*.mdx`. */
 export const pageSchema = z.object({

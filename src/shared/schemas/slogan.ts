@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { correction, order, slug, vietnameseText } from './vietnamese-text';
+import { correction, order, slug, vietnameseText } from './vietnamese-text.ts';
 
 /**
  * Longest slogan accepted, in characters: the plan's longest is 94 ("Hưởng ứng Tháng hành động

@@ -6,7 +6,7 @@
  * and draws detached marks.
  */
 import { z } from 'astro/zod';
-import { SLUG_PATTERN } from '../slug';
+import { SLUG_PATTERN } from '../slug.ts';
 
 /** Non-empty Vietnamese text, trimmed, whitespace collapsed, NFC-normalised. */
 export const vietnameseText = () =>

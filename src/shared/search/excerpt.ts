@@ -10,7 +10,7 @@
  * pagefind_web_js), but as plain parts the UI renders as text nodes and `<mark>`s,
  * so no HTML from the index is ever parsed.
  */
-import { unfold } from './fold';
+import { unfold } from './fold.ts';
 
 /** A matched word as Pagefind reports it (`result.data().weighted_locations`). */
 export interface WordLocation {

@@ -5,7 +5,7 @@
  * Values are Vietnamese slugs because they appear in URLs (`/tim-kiem/?q=…&loai=khau-hieu`);
  * the labels readers see come from `src/i18n/vi.json`.
  */
-import type { UiKey } from '../../i18n';
+import type { UiKey } from '../../i18n/index.ts';
 
 /** Every type, in the order the filter chips show them. */
 export const SEARCH_TYPES = ['khau-hieu', 'hoat-dong', 'co-quan-thuc-hien', 'can-cu-phap-ly', 'trang'] as const;

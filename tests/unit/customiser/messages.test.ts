@@ -1,15 +1,15 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { t } from '../../../src/i18n';
-import { layoutScene } from '../../../src/shared/print';
+import { t } from '../../../src/i18n/index.ts';
+import { layoutScene } from '../../../src/shared/print/index.ts';
 import {
   describeChars,
   unitLineMessages,
   unitLineShown,
   UNIT_LINE_MAX_LENGTH,
-} from '../../../src/components/customiser/messages';
-import { crc32, withPngDensity } from '../../../src/components/customiser/png';
-import { input, loadSlogans } from '../print/helpers';
+} from '../../../src/components/customiser/messages.ts';
+import { crc32, withPngDensity } from '../../../src/components/customiser/png.ts';
+import { input, loadSlogans } from '../print/helpers.ts';
 
 const slogan = loadSlogans()[4]!.text;
 const scene = (unit: string, format = 'a4') => layoutScene(input(slogan, format, 'cam', { unitLine: unit }));

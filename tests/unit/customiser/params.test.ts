@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CUSTOMISER_PARAMS, customiserPath, readCustomiserPreset } from '../../../src/shared/customiser-params';
+import { CUSTOMISER_PARAMS, customiserPath, readCustomiserPreset } from '../../../src/shared/customiser-params.ts';
 
 describe('customiser links (src/shared/customiser-params.ts)', () => {
   it('builds the path the slogan pages link to', () => {

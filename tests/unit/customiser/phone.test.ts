@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CUSTOMISER_PARAMS } from '../../../src/shared/customiser-params';
-import { PHONE_MAX_LENGTH, checkVietnamesePhone } from '../../../src/shared/phone';
+import { CUSTOMISER_PARAMS } from '../../../src/shared/customiser-params.ts';
+import { PHONE_MAX_LENGTH, checkVietnamesePhone } from '../../../src/shared/phone.ts';
 
 describe('the unit phone field (src/shared/phone.ts)', () => {
   it('has its own field name', () => {

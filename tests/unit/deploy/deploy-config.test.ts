@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkConfig } from '../../../scripts/nginx-serve.mjs';
-import { metaContentSecurityPolicy } from '../../../src/build/security';
-import { repoRoot } from '../helpers/content';
+import { metaContentSecurityPolicy } from '../../../src/build/security.ts';
+import { repoRoot } from '../helpers/content.ts';
 
 const read = (path: string) => readFileSync(join(repoRoot, path), 'utf8');
 const HEADERS: Record<string, string> = JSON.parse(read('deploy/security-headers.json'));

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { checkSiteUrl, parseSiteUrl } from '../../../site.config.mjs';
-import { repoRoot } from '../helpers/content';
+import { repoRoot } from '../helpers/content.ts';
 
 /** `npm run build` with SITE_URL as given (unset when undefined): exit code and error output. */
 function npmBuild(siteUrl: string | undefined) {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as fontkit from 'fontkit';
 import { afterAll, describe, expect, it } from 'vitest';
-import { brandSourceFile, charactersOf, writeBrandFont, type BrandFont } from '../../../src/build/fonts/brand-font';
+import { brandSourceFile, charactersOf, writeBrandFont, type BrandFont } from '../../../src/build/fonts/brand-font.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'brand-font-'));

@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { campaignOf, contentDirOf, loadContent } from '../../../src/build/content/load';
+import { campaignOf, contentDirOf, loadContent } from '../../../src/build/content/load.ts';
 
 export const repoRoot = resolve(import.meta.dirname, '../../..');
 /** The repository's own campaign (Tam Đường 2020): the checks' known-good content and the base of their broken copies. */

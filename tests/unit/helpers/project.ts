@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LOCAL_SITE_URL } from '../../../site.config.mjs';
-import { repoRoot } from './content';
+import { repoRoot } from './content.ts';
 
 /** What a build needs of the project, besides node_modules. */
 const PROJECT_FILES = [

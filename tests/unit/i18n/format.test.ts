@@ -7,10 +7,10 @@ import {
   formatNumber,
   formatShortLabel,
   formatSize,
-} from '../../../src/i18n/format';
-import { FORMATS, getFormat } from '../../../src/shared/print/formats';
-import { t } from '../../../src/i18n';
-import vi from '../../../src/i18n/vi.json';
+} from '../../../src/i18n/format.ts';
+import { FORMATS, getFormat } from '../../../src/shared/print/formats.ts';
+import { t } from '../../../src/i18n/index.ts';
+import vi from '../../../src/i18n/vi.json' with { type: 'json' };
 
 describe('format()', () => {
   it('fills every placeholder with its value, numbers as String() writes them', () => {

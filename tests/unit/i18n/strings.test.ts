@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { dataStrings, t } from '../../../src/i18n';
-import { readStrings } from '../../../src/i18n/read-strings';
-import vi from '../../../src/i18n/vi.json';
+import { dataStrings, t } from '../../../src/i18n/index.ts';
+import { readStrings } from '../../../src/i18n/read-strings.ts';
+import vi from '../../../src/i18n/vi.json' with { type: 'json' };
 
 /** An element as the browser gives it: the attribute's value in `dataset`. */
 const element = (strings: string | undefined) => ({ dataset: strings === undefined ? {} : { strings } });

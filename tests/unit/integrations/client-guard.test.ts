@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
 import { describe, expect, it } from 'vitest';
-import { noNodeInClientPlugin } from '../../../src/build/integrations/client-guard';
-import { repoRoot } from '../helpers/content';
+import { noNodeInClientPlugin } from '../../../src/build/integrations/client-guard.ts';
+import { repoRoot } from '../helpers/content.ts';
 
 /** A real Vite browser build of one entry module, with the guard; resolves to the bundled code. */
 async function bundle(source: string): Promise<string> {

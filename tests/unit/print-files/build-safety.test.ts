@@ -9,14 +9,14 @@ import { mkdtempSync, readdirSync, readFileSync, truncateSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ContentError, loadContent } from '../../../src/build/content/load';
-import { writeAtomic } from '../../../src/build/print-files/cache';
-import { generatePrintFiles, type PrintSource } from '../../../src/build/print-files/generate';
-import { limitUnitLine, UNIT_LINE_MAX_LENGTH } from '../../../src/components/customiser/messages';
-import { getFormat, getScheme } from '../../../src/shared/print';
-import { SLOGAN_MAX_LENGTH } from '../../../src/shared/schemas/slogan';
-import { posterFooterFrom, posterHeading } from '../../../src/shared/print-texts';
-import { contentDir, contentWith, repoRoot } from '../helpers/content';
+import { ContentError, loadContent } from '../../../src/build/content/load.ts';
+import { writeAtomic } from '../../../src/build/print-files/cache.ts';
+import { generatePrintFiles, type PrintSource } from '../../../src/build/print-files/generate.ts';
+import { limitUnitLine, UNIT_LINE_MAX_LENGTH } from '../../../src/components/customiser/messages.ts';
+import { getFormat, getScheme } from '../../../src/shared/print/index.ts';
+import { SLOGAN_MAX_LENGTH } from '../../../src/shared/schemas/slogan.ts';
+import { posterFooterFrom, posterHeading } from '../../../src/shared/print-texts.ts';
+import { contentDir, contentWith, repoRoot } from '../helpers/content.ts';
 
 const content = loadContent(contentDir);
 const slogan = content.slogans.find((s) => s.order === 5)!;

@@ -5,13 +5,13 @@ import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadContent } from '../../../src/build/content/load';
-import { getFormat, getScheme } from '../../../src/shared/print';
-import { generatePrintFiles, type GenerateResult, type PrintSource } from '../../../src/build/print-files/generate';
-import { FILES_DIR, PREVIEWS_DIR, type PrintManifest } from '../../../src/shared/print-files/manifest';
-import { posterFooterFrom, posterHeading } from '../../../src/shared/print-texts';
-import { contentDir, repoRoot } from '../helpers/content';
-import { readZip } from './zip-reader';
+import { loadContent } from '../../../src/build/content/load.ts';
+import { getFormat, getScheme } from '../../../src/shared/print/index.ts';
+import { generatePrintFiles, type GenerateResult, type PrintSource } from '../../../src/build/print-files/generate.ts';
+import { FILES_DIR, PREVIEWS_DIR, type PrintManifest } from '../../../src/shared/print-files/manifest.ts';
+import { posterFooterFrom, posterHeading } from '../../../src/shared/print-texts.ts';
+import { contentDir, repoRoot } from '../helpers/content.ts';
+import { readZip } from './zip-reader.ts';
 
 // A small but complete run: two slogans from the content, a poster, a banner and
 // a social image, one colour scheme. The build does the same for all of them.

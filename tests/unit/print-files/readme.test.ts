@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { bundleExtras, bundleReadme, sha256Sums } from '../../../src/build/print-files/readme';
-import { DEFAULT_OUTPUT_CONDITION, getOutputCondition } from '../../../src/shared/print';
-import type { ManifestFile } from '../../../src/shared/print-files/manifest';
+import { bundleExtras, bundleReadme, sha256Sums } from '../../../src/build/print-files/readme.ts';
+import { DEFAULT_OUTPUT_CONDITION, getOutputCondition } from '../../../src/shared/print/index.ts';
+import type { ManifestFile } from '../../../src/shared/print-files/manifest.ts';
 
 const file = (formatId: string, kind: ManifestFile['kind'], type: ManifestFile['type']): ManifestFile => ({
   path: `tai-lieu/tep/x_${formatId}_cam.${type}`,

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { getFormat, getScheme } from '../../../src/shared/print';
-import { DEFAULT_FINISHING } from '../../../src/shared/print/finishing';
+import { getFormat, getScheme } from '../../../src/shared/print/index.ts';
+import { DEFAULT_FINISHING } from '../../../src/shared/print/finishing.ts';
 import {
   outputPath,
   outputsFor,
   type ManifestFile,
   type PrintManifest,
-} from '../../../src/shared/print-files/manifest';
+} from '../../../src/shared/print-files/manifest.ts';
 import {
   fileLabel,
   fileLabelsOf,
@@ -14,7 +14,7 @@ import {
   linkPreviewImageOf,
   previewOf,
   sloganBundleLink,
-} from '../../../src/shared/print-files/view';
+} from '../../../src/shared/print-files/view.ts';
 
 // A manifest as the generator writes it, for one slogan in A4 (PDF, SVG, PNG 150 dpi,
 // preview) and the 1200 × 630 social image (PNG, preview), one colour scheme.

@@ -4,8 +4,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createZip } from '../../../src/build/print-files/zip';
-import { readZip } from './zip-reader';
+import { createZip } from '../../../src/build/print-files/zip.ts';
+import { readZip } from './zip-reader.ts';
 
 const svg = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg">${'<path d="M0 0l1 1z"/>'.repeat(500)}</svg>`);
 /** 4 KB that do not compress: SHA-256 blocks of a counter. */

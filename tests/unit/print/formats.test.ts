@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BLEED_MM, FORMATS, PDF_MAX_SIDE_MM, getFormat, isPrintFormat } from '../../../src/shared/print/formats';
-import { CROP_MARK_MARGIN_MM } from '../../../src/shared/print/render-pdf';
+import { BLEED_MM, FORMATS, PDF_MAX_SIDE_MM, getFormat, isPrintFormat } from '../../../src/shared/print/formats.ts';
+import { CROP_MARK_MARGIN_MM } from '../../../src/shared/print/render-pdf.ts';
 
 describe('formats', () => {
   it('declares the posters, banners and social images of the issue', () => {

@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import yaml from 'js-yaml';
-import { loadPrintFonts } from '../../../src/build/print/load-fonts';
-import type { PrintFormat, SceneInput } from '../../../src/shared/print';
+import { loadPrintFonts } from '../../../src/build/print/load-fonts.ts';
+import type { PrintFormat, SceneInput } from '../../../src/shared/print/index.ts';
 
 export interface SloganEntry {
   id: string;

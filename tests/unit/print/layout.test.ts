@@ -9,8 +9,8 @@ import {
   type PrintFormat,
   type Scene,
   type TextBlock,
-} from '../../../src/shared/print';
-import { FOOTER, HEADING, UNIT_LINE, input, loadSlogans } from './helpers';
+} from '../../../src/shared/print/index.ts';
+import { FOOTER, HEADING, UNIT_LINE, input, loadSlogans } from './helpers.ts';
 
 const EPS = 1e-6;
 const slogans = loadSlogans();

@@ -4,9 +4,9 @@
  * every slogan in every format; and the checker itself finds each fault.
  */
 import { describe, expect, it } from 'vitest';
-import { FORMATS, NBSP, breakUnits, layoutScene, protectCompounds } from '../../../src/shared/print';
-import { NEVER_SPLIT, lineRuleViolations } from '../../../src/shared/print/line-rules';
-import { input, loadSlogans } from './helpers';
+import { FORMATS, NBSP, breakUnits, layoutScene, protectCompounds } from '../../../src/shared/print/index.ts';
+import { NEVER_SPLIT, lineRuleViolations } from '../../../src/shared/print/line-rules.ts';
+import { input, loadSlogans } from './helpers.ts';
 
 const slogans = loadSlogans();
 

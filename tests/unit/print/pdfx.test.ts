@@ -7,9 +7,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FORMATS, OUTPUT_CONDITIONS, isPrintFormat, layoutScene, renderPdf } from '../../../src/shared/print';
-import { readPdfx, requireQpdf } from '../helpers/qpdf';
-import { input, loadSlogans } from './helpers';
+import { FORMATS, OUTPUT_CONDITIONS, isPrintFormat, layoutScene, renderPdf } from '../../../src/shared/print/index.ts';
+import { readPdfx, requireQpdf } from '../helpers/qpdf.ts';
+import { input, loadSlogans } from './helpers.ts';
 
 const FILE = { date: new Date('2031-11-15T00:00:00Z'), creator: 'Công cụ thử nghiệm' } as const;
 const slogan = loadSlogans()[0]!.text;

@@ -18,10 +18,10 @@ import {
   renderSvg,
   type Box,
   type Scene,
-} from '../../../src/shared/print';
-import { encodeQr, qrModulesPath, qrTileColour, QR_DARK } from '../../../src/shared/print/qr';
-import { posterLink, posterPhoneLine } from '../../../src/shared/print-texts';
-import { input, loadSlogans } from './helpers';
+} from '../../../src/shared/print/index.ts';
+import { encodeQr, qrModulesPath, qrTileColour, QR_DARK } from '../../../src/shared/print/qr.ts';
+import { posterLink, posterPhoneLine } from '../../../src/shared/print-texts.ts';
+import { input, loadSlogans } from './helpers.ts';
 
 const slogans = loadSlogans();
 /** The longest slogan: the least room for the code. */

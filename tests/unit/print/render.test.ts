@@ -11,10 +11,10 @@ import {
   renderPdf,
   renderSvg,
   type Scene,
-} from '../../../src/shared/print';
-import { pathContent } from '../../../src/shared/print/render-pdf';
-import { renderRaster } from '../../../src/build/print/render-raster';
-import { input, loadSlogans } from './helpers';
+} from '../../../src/shared/print/index.ts';
+import { pathContent } from '../../../src/shared/print/render-pdf.ts';
+import { renderRaster } from '../../../src/build/print/render-raster.ts';
+import { input, loadSlogans } from './helpers.ts';
 
 const PT_PER_MM = 72 / 25.4;
 /** What a campaign's content gives every PDF (made up here: the engine takes whatever it is given). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SCHEMES, contrastRatio, getScheme } from '../../../src/shared/print';
+import { SCHEMES, contrastRatio, getScheme } from '../../../src/shared/print/index.ts';
 
 describe('colour schemes', () => {
   it('has the campaign orange (cam) and the classic red with yellow (do)', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { FORMATS, layoutScene, pathData, renderSvg, type PathCommand } from '../../../src/shared/print';
-import { compactPath } from '../../../src/shared/print/render-svg';
-import { input, loadSlogans } from './helpers';
+import { FORMATS, layoutScene, pathData, renderSvg, type PathCommand } from '../../../src/shared/print/index.ts';
+import { compactPath } from '../../../src/shared/print/render-svg.ts';
+import { input, loadSlogans } from './helpers.ts';
 
 /**
  * Reads SVG path data (absolute or relative M L Q C Z, implicit repeats, numbers

@@ -6,8 +6,8 @@ import {
   cleanText,
   protectCompounds,
   toUpperVietnamese,
-} from '../../../src/shared/print';
-import { loadSlogans } from './helpers';
+} from '../../../src/shared/print/index.ts';
+import { loadSlogans } from './helpers.ts';
 
 describe('text preparation', () => {
   it('normalises NFD input to NFC', () => {

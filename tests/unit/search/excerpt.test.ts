@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fold } from '../../../src/shared/search/fold';
-import { buildExcerpt, excerptStart } from '../../../src/shared/search/excerpt';
+import { fold } from '../../../src/shared/search/fold.ts';
+import { buildExcerpt, excerptStart } from '../../../src/shared/search/excerpt.ts';
 
 const at = (...locations: number[]) => locations.map((location) => ({ location, balanced_score: 1 }));
 const render = (e: ReturnType<typeof buildExcerpt>) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold, foldQuery, hasSearchableText, MARK, unfold } from '../../../src/shared/search/fold';
+import { fold, foldQuery, hasSearchableText, MARK, unfold } from '../../../src/shared/search/fold.ts';
 
 /** What Pagefind does to a word before matching it: NFD, combining marks removed. */
 const pagefindStripped = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '');

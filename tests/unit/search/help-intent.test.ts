@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isHelpQuery, plainWords } from '../../../src/shared/search/help-intent';
+import { isHelpQuery, plainWords } from '../../../src/shared/search/help-intent.ts';
 
 describe('help intent of a search', () => {
   const terms = ['hotline', 'Đường dây nóng', 'tố cáo', 'cứu', '113'].map(plainWords);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fold, MARK, unfold } from '../../../src/shared/search/fold';
-import { IndexCopyError, isIndexed, makeIndexCopy } from '../../../src/build/search/index-copy';
+import { fold, MARK, unfold } from '../../../src/shared/search/fold.ts';
+import { IndexCopyError, isIndexed, makeIndexCopy } from '../../../src/build/search/index-copy.ts';
 
 const page = (main: string, head = '') =>
   `<!doctype html><html lang="vi"><head><title>Đường – Tháng hành động</title>${head}</head>` +

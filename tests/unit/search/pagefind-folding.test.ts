@@ -11,10 +11,10 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as pagefindIndexer from 'pagefind';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildExcerpt } from '../../../src/shared/search/excerpt';
-import { foldQuery, unfold } from '../../../src/shared/search/fold';
-import { makeIndexCopy } from '../../../src/build/search/index-copy';
-import type { Pagefind } from '../../../src/components/search/pagefind';
+import { buildExcerpt } from '../../../src/shared/search/excerpt.ts';
+import { foldQuery, unfold } from '../../../src/shared/search/fold.ts';
+import { makeIndexCopy } from '../../../src/build/search/index-copy.ts';
+import type { Pagefind } from '../../../src/components/search/pagefind.ts';
 
 /** Pages of the same length, differing in the words searched for. */
 const PAGES: Record<string, { title: string; text: string }> = {
