@@ -6,7 +6,7 @@ import { transform } from 'esbuild';
 import type { ManifestEntry } from 'workbox-build';
 // Only the precache list: the rest of workbox-build (its bundler) takes over a second to load.
 import { getManifest } from 'workbox-build/build/get-manifest.js';
-import { OFFLINE_PAGE, SERVICE_WORKER_FILE, WEB_MANIFEST_FILE } from '../offline';
+import { OFFLINE_PAGE, SERVICE_WORKER_FILE, WEB_MANIFEST_FILE } from '../offline.ts';
 
 /**
  * What the offline copy holds: every page, the styles and scripts (`_astro/`), the page fonts

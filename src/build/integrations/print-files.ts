@@ -5,15 +5,15 @@ import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger, ViteUserConfig } from 'astro';
 import pLimit from 'p-limit';
-import { contentDirOf, loadContent } from '../content/load';
-import { generatePrintFiles, type GenerateResult, type SiteFile } from '../print-files/generate';
-import { PRINT_FONTS } from '../../shared/print-files/manifest';
-import { fontPackageDir } from '../print/load-fonts';
-import { customiserFonts } from '../print/customiser-fonts';
-import { addCustomiserPreloads } from './customiser-preload';
-import { posterFooterFrom, posterHeading, posterLink } from '../../shared/print-texts';
-import { toUpperVietnamese } from '../../shared/print/text';
-import { basePath, siteUrl } from '../config';
+import { contentDirOf, loadContent } from '../content/load.ts';
+import { generatePrintFiles, type GenerateResult, type SiteFile } from '../print-files/generate.ts';
+import { PRINT_FONTS } from '../../shared/print-files/manifest.ts';
+import { fontPackageDir } from '../print/load-fonts.ts';
+import { customiserFonts } from '../print/customiser-fonts.ts';
+import { addCustomiserPreloads } from './customiser-preload.ts';
+import { posterFooterFrom, posterHeading, posterLink } from '../../shared/print-texts.ts';
+import { toUpperVietnamese } from '../../shared/print/text.ts';
+import { basePath, siteUrl } from '../config.ts';
 
 type VitePlugin = Extract<NonNullable<ViteUserConfig['plugins']>[number], { name: string }>;
 

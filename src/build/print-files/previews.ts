@@ -8,11 +8,11 @@
  */
 
 import sharp, { type OutputInfo } from 'sharp';
-import type { Scene } from '../../shared/print/scene';
-import { renderSvg } from '../../shared/print/render-svg';
-import type { PrintFormat } from '../../shared/print/formats';
-import { previewWidth } from '../../shared/print-files/manifest';
-import { rasterSize } from '../print/render-raster';
+import type { Scene } from '../../shared/print/scene.ts';
+import { renderSvg } from '../../shared/print/render-svg.ts';
+import type { PrintFormat } from '../../shared/print/formats.ts';
+import { previewWidth } from '../../shared/print-files/manifest.ts';
+import { rasterSize } from '../print/render-raster.ts';
 
 /**
  * AVIF settings, measured on the A4 posters and the 3 × 1 m banners (sharp 0.35, libaom):

@@ -17,16 +17,21 @@ import {
   type PrintFonts,
   type LayoutWarning,
   type Scene,
-} from '../../shared/print/index';
-import { DEFAULT_FINISHING, withEyelets } from '../../shared/print/finishing';
-import type { ArtworkCapHeights, ArtworkLines, ManifestArtwork, OutputSpec } from '../../shared/print-files/manifest';
-import { artworkHeading, presentedText } from '../../shared/presentation';
-import { pdfDate } from '../../shared/publishing';
-import { loadPrintFonts } from '../print/load-fonts';
-import { rasterSize, renderRaster } from '../print/render-raster';
-import { writeAtomic, type IndexEntry, type PrintCache } from './cache';
-import { renderAvifPreview, renderWebpPreview } from './previews';
-import { outputConditionOf, type Design, type PlannedOutput, type PrintSource } from './plan';
+} from '../../shared/print/index.ts';
+import { DEFAULT_FINISHING, withEyelets } from '../../shared/print/finishing.ts';
+import type {
+  ArtworkCapHeights,
+  ArtworkLines,
+  ManifestArtwork,
+  OutputSpec,
+} from '../../shared/print-files/manifest.ts';
+import { artworkHeading, presentedText } from '../../shared/presentation.ts';
+import { pdfDate } from '../../shared/publishing.ts';
+import { loadPrintFonts } from '../print/load-fonts.ts';
+import { rasterSize, renderRaster } from '../print/render-raster.ts';
+import { writeAtomic, type IndexEntry, type PrintCache } from './cache.ts';
+import { renderAvifPreview, renderWebpPreview } from './previews.ts';
+import { outputConditionOf, type Design, type PlannedOutput, type PrintSource } from './plan.ts';
 
 /** One planned file, made now or found in the cache. */
 export interface RenderedOutput {

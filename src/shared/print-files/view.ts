@@ -6,8 +6,8 @@
  * Pure code (no `node:*`, no DOM); the words come from `src/i18n/vi.json`.
  */
 
-import { formatLabel, formatNumber, t } from '../../i18n';
-import type { ColourScheme, PrintFormat } from '../print/index';
+import { formatLabel, formatNumber, t } from '../../i18n/index.ts';
+import type { ColourScheme, PrintFormat } from '../print/index.ts';
 import {
   findFile,
   findFiles,
@@ -15,7 +15,7 @@ import {
   type ManifestFile,
   type OutputType,
   type PrintManifest,
-} from './manifest';
+} from './manifest.ts';
 
 /** The files listed for download, in this order: the PDF, its crop-mark or eyelet variant, SVG, PNG. */
 export const LISTED: readonly {

@@ -8,12 +8,12 @@
  * N.B. THIS FILE IS IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no `node:*`, no DOM.
  */
 
-import { chooseFit, type FitOptions, type FittedBlock, type ShapedCandidate } from './fit';
-import type { LayoutFont } from './font';
-import type { PrintFormat } from './formats';
-import { PROPORTIONS } from './proportions';
-import { qrColumnAt, qrColumnSizes, type QrLink, type QrPlacement } from './qr';
-import type { Box } from './scene';
+import { chooseFit, type FitOptions, type FittedBlock, type ShapedCandidate } from './fit.ts';
+import type { LayoutFont } from './font.ts';
+import type { PrintFormat } from './formats.ts';
+import { PROPORTIONS } from './proportions.ts';
+import { qrColumnAt, qrColumnSizes, type QrLink, type QrPlacement } from './qr.ts';
+import type { Box } from './scene.ts';
 
 /** Where a banner's texts and code go, at the scale its rows were given. */
 export interface BannerGeometry {

@@ -5,11 +5,11 @@
  * N.B. THIS FILE IS IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no `node:*`, no DOM.
  */
 
-import { isEmptyBox, type LayoutFont } from './font';
-import { allBreaks, breakQuality, candidateBreaks } from './line-break';
-import type { Box, LayoutWarning } from './scene';
-import { createShapeMemo, measureUnits, shapeBlock, type BlockShape } from './shape';
-import { breakUnits } from './text';
+import { isEmptyBox, type LayoutFont } from './font.ts';
+import { allBreaks, breakQuality, candidateBreaks } from './line-break.ts';
+import type { Box, LayoutWarning } from './scene.ts';
+import { createShapeMemo, measureUnits, shapeBlock, type BlockShape } from './shape.ts';
+import { breakUnits } from './text.ts';
 
 export interface FittedBlock {
   readonly shape: BlockShape;

@@ -6,12 +6,12 @@
  * N.B. THIS FILE IS IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no `node:*`, no DOM.
  */
 
-import { isEmptyBox, type LayoutFont } from './font';
-import type { FittedBlock } from './fit';
-import type { PrintFormat } from './formats';
-import { outlinePath } from './path';
-import { PROPORTIONS, orientationOf } from './proportions';
-import type { Box, GlyphPlacement, PathCommand, SceneLine, TextBlock, TextRole } from './scene';
+import { isEmptyBox, type LayoutFont } from './font.ts';
+import type { FittedBlock } from './fit.ts';
+import type { PrintFormat } from './formats.ts';
+import { outlinePath } from './path.ts';
+import { PROPORTIONS, orientationOf } from './proportions.ts';
+import type { Box, GlyphPlacement, PathCommand, SceneLine, TextBlock, TextRole } from './scene.ts';
 
 /** `box` shrunk by `dx` on the left and right and `dy` at the top and bottom. */
 const inset = (box: Box, dx: number, dy: number = dx): Box => ({

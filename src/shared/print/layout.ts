@@ -12,19 +12,19 @@
  * `path.ts` (outlines as scene paths), `proportions.ts` (every ratio).
  */
 
-import type { LayoutFont } from './font';
-import { bannerGeometry } from './banner';
-import { fitText, fitUnitLine, shapeCandidates, type FitOptions, type FittedBlock } from './fit';
-import { getFormat, isPrintFormat } from './formats';
-import { DEFAULT_FINISHING, hemOf } from './finishing';
-import { pageGeometry, placeBlock, type PageGeometry, type PlacedBlock } from './geometry';
-import { ringPath } from './path';
-import { PROPORTIONS, orientationOf } from './proportions';
-import { placeQr, qrModulesPath, qrTileColour, QR_DARK, type QrPlacement } from './qr';
-import type { Box, LayoutWarning, Scene, SceneInput, SceneItem, TextRole } from './scene';
-import { getScheme } from './schemes';
-import { missingChars } from './shape';
-import { cleanText, toUpperVietnamese } from './text';
+import type { LayoutFont } from './font.ts';
+import { bannerGeometry } from './banner.ts';
+import { fitText, fitUnitLine, shapeCandidates, type FitOptions, type FittedBlock } from './fit.ts';
+import { getFormat, isPrintFormat } from './formats.ts';
+import { DEFAULT_FINISHING, hemOf } from './finishing.ts';
+import { pageGeometry, placeBlock, type PageGeometry, type PlacedBlock } from './geometry.ts';
+import { ringPath } from './path.ts';
+import { PROPORTIONS, orientationOf } from './proportions.ts';
+import { placeQr, qrModulesPath, qrTileColour, QR_DARK, type QrPlacement } from './qr.ts';
+import type { Box, LayoutWarning, Scene, SceneInput, SceneItem, TextRole } from './scene.ts';
+import { getScheme } from './schemes.ts';
+import { missingChars } from './shape.ts';
+import { cleanText, toUpperVietnamese } from './text.ts';
 
 /** Most lines a block may take. */
 const MAX_LINES: Record<TextRole, number> = { heading: 4, slogan: 9, unit: 2, footer: 2, link: 1, phone: 1 };

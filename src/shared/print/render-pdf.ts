@@ -8,12 +8,12 @@
 
 import { zlibSync } from 'fflate';
 import { PDFDocument, PDFHexString } from 'pdf-lib';
-import type { OutlineCommand } from './font';
-import { DEFAULT_OUTPUT_CONDITION, getOutputCondition, type OutputCondition } from './output-conditions';
-import { pathData } from './path';
-import { applyPdfx, withPdfxHeader } from './pdfx';
-import type { PathCommand, Scene } from './scene';
-import type { SchemeColour } from './schemes';
+import type { OutlineCommand } from './font.ts';
+import { DEFAULT_OUTPUT_CONDITION, getOutputCondition, type OutputCondition } from './output-conditions.ts';
+import { pathData } from './path.ts';
+import { applyPdfx, withPdfxHeader } from './pdfx.ts';
+import type { PathCommand, Scene } from './scene.ts';
+import type { SchemeColour } from './schemes.ts';
 
 /** PDF points per scene unit: mm for print scenes, CSS px (1/96 in) for screen scenes. */
 const POINTS_PER_UNIT = { mm: 72 / 25.4, px: 0.75 } as const;

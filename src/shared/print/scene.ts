@@ -8,12 +8,12 @@
  * the origin at the top-left corner of the bleed box and y pointing down.
  */
 
-import type { OutlineCommand } from './font';
-import type { PrintFinishing } from './finishing';
-import type { PrintFonts } from './font';
-import type { FormatUnit, PrintFormat } from './formats';
-import type { QrLink } from './qr';
-import type { ColourScheme, SchemeColour } from './schemes';
+import type { OutlineCommand } from './font.ts';
+import type { PrintFinishing } from './finishing.ts';
+import type { PrintFonts } from './font.ts';
+import type { FormatUnit, PrintFormat } from './formats.ts';
+import type { QrLink } from './qr.ts';
+import type { ColourScheme, SchemeColour } from './schemes.ts';
 
 /** A rectangle in scene units, y down. */
 export interface Box {

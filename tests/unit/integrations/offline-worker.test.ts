@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { getManifest } from 'workbox-build/build/get-manifest.js';
 import { describe, expect, it } from 'vitest';
-import { precacheOptions, serviceWorker } from '../../../src/build/integrations/offline';
-import { fakeBuild } from '../helpers/offline-build';
+import { precacheOptions, serviceWorker } from '../../../src/build/integrations/offline.ts';
+import { fakeBuild } from '../helpers/offline-build.ts';
 
 const BASE = '/thang-hanh-dong/';
 const SCOPE = `https://example.gov.vn${BASE}`;

@@ -2,8 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getManifest } from 'workbox-build/build/get-manifest.js';
 import { describe, expect, it } from 'vitest';
-import { checkEntries, downloadPattern, precacheOptions } from '../../../src/build/integrations/offline';
-import { fakeBuild } from '../helpers/offline-build';
+import { checkEntries, downloadPattern, precacheOptions } from '../../../src/build/integrations/offline.ts';
+import { fakeBuild } from '../helpers/offline-build.ts';
 
 const listed = async (root: string) => {
   const { manifestEntries, warnings } = await getManifest(precacheOptions(root));

@@ -1,17 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { FORMATS, getFormat, layoutScene, type Box, type PathCommand, type Scene } from '../../../src/shared/print';
+import {
+  FORMATS,
+  getFormat,
+  layoutScene,
+  type Box,
+  type PathCommand,
+  type Scene,
+} from '../../../src/shared/print/index.ts';
 import {
   DEFAULT_FINISHING,
   eyeletCentres,
   hemOf,
   withEyelets,
   type PrintFinishing,
-} from '../../../src/shared/print/finishing';
-import { lineRuleViolations } from '../../../src/shared/print/line-rules';
-import { PROPORTIONS } from '../../../src/shared/print/proportions';
-import { presentedText } from '../../../src/shared/presentation';
-import { printFinishingSchema } from '../../../src/shared/schemas/campaign';
-import { fonts, input, loadSlogans } from './helpers';
+} from '../../../src/shared/print/finishing.ts';
+import { lineRuleViolations } from '../../../src/shared/print/line-rules.ts';
+import { PROPORTIONS } from '../../../src/shared/print/proportions.ts';
+import { presentedText } from '../../../src/shared/presentation.ts';
+import { printFinishingSchema } from '../../../src/shared/schemas/campaign.ts';
+import { fonts, input, loadSlogans } from './helpers.ts';
 
 const slogans = loadSlogans();
 const EPS = 1e-6;

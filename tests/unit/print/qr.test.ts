@@ -7,7 +7,7 @@
  */
 import jsQR from 'jsqr';
 import sharp from 'sharp';
-import { PROPORTIONS } from '../../../src/shared/print/proportions';
+import { PROPORTIONS } from '../../../src/shared/print/proportions.ts';
 import { describe, expect, it } from 'vitest';
 import {
   FORMATS,
