@@ -60,7 +60,11 @@ class Browser {
   /** Every request that reached the network (or would have, offline), with its cache mode. */
   requests: { url: string; cache: RequestCache | undefined }[] = [];
 
-  constructor(readonly root: string) {}
+  readonly root: string;
+
+  constructor(root: string) {
+    this.root = root;
+  }
 
   readonly fetch = async (input: Key, init?: RequestInit): Promise<Response> => {
     const url = new URL(urlOf(input));
