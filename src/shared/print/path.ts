@@ -17,13 +17,12 @@ export const roundCoordinate = (value: number): number => {
   return Object.is(r, -0) ? 0 : r;
 };
 
-/**
- * A glyph outline (font units, y up) placed with its origin at (`ox`, `oy`) in the
- * scene (y down), `scale` scene units per font unit.
- */
-export function outlinePath(outline: readonly OutlineCommand[], ox: number, oy: number, scale: number): PathCommand[] {
-  const px = (args: readonly number[], i: number): number => roundCoordinate(ox + (args[i] ?? 0) * scale);
-  const py = (args: readonly number[], i: number): number => roundCoordinate(oy - (args[i] ?? 0) * scale);
+/** An outline's commands as scene path commands, each point mapped by `px`/`py` (argument list, index). */
+function outlineCommands(
+  outline: readonly OutlineCommand[],
+  px: (args: readonly number[], i: number) => number,
+  py: (args: readonly number[], i: number) => number,
+): PathCommand[] {
   const path: PathCommand[] = [];
   for (const { command, args } of outline) {
     switch (command) {
@@ -53,6 +52,24 @@ export function outlinePath(outline: readonly OutlineCommand[], ox: number, oy: 
     }
   }
   return path;
+}
+
+/**
+ * A glyph outline (font units, y up) placed with its origin at (`ox`, `oy`) in the
+ * scene (y down), `scale` scene units per font unit.
+ */
+export function outlinePath(outline: readonly OutlineCommand[], ox: number, oy: number, scale: number): PathCommand[] {
+  return outlineCommands(
+    outline,
+    (args, i) => roundCoordinate(ox + (args[i] ?? 0) * scale),
+    (args, i) => roundCoordinate(oy - (args[i] ?? 0) * scale),
+  );
+}
+
+/** A glyph outline as path commands in its own font units (y up, unrounded): the PDF places it by a matrix. */
+export function outlineInFontUnits(outline: readonly OutlineCommand[]): PathCommand[] {
+  const at = (args: readonly number[], i: number): number => args[i] ?? 0;
+  return outlineCommands(outline, at, at);
 }
 
 /** A ring along the inside of `outer`, `width` thick (outer clockwise, inner counter-clockwise). */

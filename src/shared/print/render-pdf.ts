@@ -10,7 +10,8 @@ import { zlibSync } from 'fflate';
 import { PDFDocument, PDFHexString } from 'pdf-lib';
 import type { OutlineCommand } from './font.ts';
 import { DEFAULT_OUTPUT_CONDITION, getOutputCondition, type OutputCondition } from './output-conditions.ts';
-import { pathData } from './path.ts';
+import { memoByObject } from '../memo.ts';
+import { outlineInFontUnits, pathData } from './path.ts';
 import { applyPdfx, withPdfxHeader } from './pdfx.ts';
 import type { PathCommand, Scene } from './scene.ts';
 import type { SchemeColour } from './schemes.ts';
@@ -70,8 +71,9 @@ const cmykOperator = (colour: SchemeColour | readonly [number, number, number, n
  * the same curve, so TrueType glyph outlines came out subtly deformed. A quadratic
  * is raised to the exact cubic here instead. Writing the operators as text also
  * keeps the numbers short and is several times faster than pdf-lib operator objects.
+ * `controlDigits`: decimals of a raised quadratic's control points.
  */
-export function pathContent(path: readonly PathCommand[]): string {
+export function pathContent(path: readonly PathCommand[], controlDigits = 2): string {
   const out: string[] = [];
   let x = 0;
   let y = 0;
@@ -95,7 +97,9 @@ export function pathContent(path: readonly PathCommand[]): string {
         const c1y = y + (2 / 3) * (qy - y);
         const c2x = ex + (2 / 3) * (qx - ex);
         const c2y = ey + (2 / 3) * (qy - ey);
-        out.push(`${fmt(c1x, 2)} ${fmt(c1y, 2)} ${fmt(c2x, 2)} ${fmt(c2y, 2)} ${fmt(ex)} ${fmt(ey)} c`);
+        out.push(
+          `${fmt(c1x, controlDigits)} ${fmt(c1y, controlDigits)} ${fmt(c2x, controlDigits)} ${fmt(c2y, controlDigits)} ${fmt(ex)} ${fmt(ey)} c`,
+        );
         x = ex;
         y = ey;
         break;
@@ -127,71 +131,15 @@ const encoder = new TextEncoder();
 const deflate = (text: string): Uint8Array => zlibSync(encoder.encode(text), { level: DEFLATE_LEVEL });
 
 /**
- * A glyph outline (font units, y up) as PDF path operators, quadratics raised to cubics
- * (control points at 0.1 unit, under 0.02 mm on the largest banner), filled.
+ * A glyph's operators (font units, y up), written once per outline (per font and glyph),
+ * filled. Control points at 0.1 unit: under 0.02 mm on the largest banner.
  */
-function outlineContent(outline: readonly OutlineCommand[]): string {
-  const out: string[] = [];
-  let x = 0;
-  let y = 0;
-  for (const { command, args } of outline) {
-    const a = (i: number): number => args[i] ?? 0;
-    switch (command) {
-      case 'moveTo':
-        x = a(0);
-        y = a(1);
-        out.push(`${fmt(x)} ${fmt(y)} m`);
-        break;
-      case 'lineTo':
-        x = a(0);
-        y = a(1);
-        out.push(`${fmt(x)} ${fmt(y)} l`);
-        break;
-      case 'quadraticCurveTo': {
-        const [qx, qy, ex, ey] = [a(0), a(1), a(2), a(3)];
-        out.push(
-          `${fmt(x + (2 / 3) * (qx - x), 1)} ${fmt(y + (2 / 3) * (qy - y), 1)} ${fmt(ex + (2 / 3) * (qx - ex), 1)} ${fmt(ey + (2 / 3) * (qy - ey), 1)} ${fmt(ex)} ${fmt(ey)} c`,
-        );
-        x = ex;
-        y = ey;
-        break;
-      }
-      case 'bezierCurveTo':
-        out.push(`${[0, 1, 2, 3, 4, 5].map((i) => fmt(a(i))).join(' ')} c`);
-        x = a(4);
-        y = a(5);
-        break;
-      case 'closePath':
-        out.push('h');
-        break;
-    }
-  }
-  out.push('f');
-  return out.join('\n');
-}
-
-/** A glyph's operators, written once per outline (per font and glyph). */
-const glyphTexts = new WeakMap<readonly OutlineCommand[], string>();
-
-function glyphText(outline: readonly OutlineCommand[]): string {
-  let text = glyphTexts.get(outline);
-  if (text === undefined) {
-    text = outlineContent(outline);
-    glyphTexts.set(outline, text);
-  }
-  return text;
-}
+const glyphText = memoByObject((outline: readonly OutlineCommand[]): string =>
+  [pathContent(outlineInFontUnits(outline), 1), 'f'].filter(Boolean).join('\n'),
+);
 
 /** Absolute path data of a path, computed once per path (a scene's PDFs share their items). */
-const pathDataCache = new WeakMap<readonly PathCommand[], string>();
-function cachedPathData(path: readonly PathCommand[]): string {
-  let d = pathDataCache.get(path);
-  if (d === undefined) {
-    d = pathData(path);
-    pathDataCache.set(path, d);
-  }
-  return d;
-}
+const cachedPathData = memoByObject(pathData);
 
 /**
  * 16 bytes of a 32-bit FNV-1a run four times with different seeds: a stable document ID.

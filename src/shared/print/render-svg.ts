@@ -4,6 +4,7 @@
  * N.B. THIS FILE IS IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no `node:*`, no DOM.
  */
 
+import { memoByObject } from '../memo.ts';
 import type { Box, PathCommand, Scene } from './scene.ts';
 
 export interface SvgOptions {
@@ -43,18 +44,6 @@ const short = (value: number): string => {
  * outlines are most of an SVG). Relative steps are taken between the rounded
  * absolute points, so every point lands exactly where the scene puts it.
  */
-export function compactPath(path: readonly PathCommand[]): string {
-  let cached = compactCache.get(path);
-  if (cached === undefined) {
-    cached = compact(path);
-    compactCache.set(path, cached);
-  }
-  return cached;
-}
-
-/** Path data already written, by path: a scene is rendered as SVG for its file and for each raster. */
-const compactCache = new WeakMap<readonly PathCommand[], string>();
-
 function compact(path: readonly PathCommand[]): string {
   let out = '';
   let previous = '';
@@ -103,6 +92,9 @@ function compact(path: readonly PathCommand[]): string {
   }
   return out;
 }
+
+/** `compact`, once per path: a scene is rendered as SVG for its file and for each raster. */
+export const compactPath = memoByObject(compact);
 
 /** The coordinates of a drawing command in SVG order: control points first, then the end point. */
 function pointsOf(command: Exclude<PathCommand, { op: 'Z' }>): number[] {
