@@ -38,6 +38,13 @@ const compress = compression({
   filter: (req, res) => !req.headers.range && compression.filter(req, res),
 });
 
+// Pagefind writes its index and WebAssembly gzip-compressed (a `pagefind_dcd` signature inside).
+// Sent as they are with `Content-Encoding: gzip`, the browser inflates them natively and Pagefind
+// skips its own inflate in JavaScript, on the page's thread, on the way to the first result; a
+// client that does not take gzip gets them bare, and Pagefind inflates them itself. Same rule as
+// deploy/nginx.conf.
+const PAGEFIND_GZIPPED = /\/pagefind\/(?:.+\.pf_(?:meta|index|fragment|filter)|wasm\.[^/]+\.pagefind)$/;
+
 function reply(res, status, headers = {}, body = '') {
   if (res.headersSent) return res.destroy();
   res.writeHead(status, { ...COMMON_HEADERS, ...headers });
@@ -89,6 +96,12 @@ function serve(req, res) {
       for (const [name, value] of Object.entries(COMMON_HEADERS)) response.setHeader(name, value);
       const hashed = path.startsWith(join(root, '_astro') + sep);
       response.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      if (PAGEFIND_GZIPPED.test(rel)) {
+        response.setHeader('Vary', 'Accept-Encoding');
+        // `compression` leaves an answer that already has an encoding alone.
+        if (/\bgzip\b/i.test(String(req.headers['accept-encoding'] ?? '')))
+          response.setHeader('Content-Encoding', 'gzip');
+      }
     })
     .on('error', (error) =>
       error.status === 404 || error.status === 403 ? notFound(req, res) : reply(res, error.status ?? 500),

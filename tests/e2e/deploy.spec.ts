@@ -68,6 +68,31 @@ test('compresses HTML, CSS and JavaScript for clients that accept gzip', async (
   expect(js.headers()['content-encoding']).toBe('gzip');
 });
 
+test("sends Pagefind's gzip files as they are, with Content-Encoding for clients that accept gzip", async ({
+  request,
+}) => {
+  // Pagefind writes its index and WebAssembly gzip-compressed, with a signature inside.
+  const signature = Buffer.from('pagefind_dcd');
+  for (const path of [first('pagefind/', /^wasm\..+\.pagefind$/), first('pagefind/index/', /\.pf_index$/)]) {
+    const stored = readFileSync(dist(path));
+    expect(stored.subarray(0, 2).toString('hex'), path).toBe('1f8b');
+    // The browser inflates it: Pagefind gets its signature and skips its own inflate.
+    const taken = await request.get(path, { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(taken.headers()['content-encoding'], path).toBe('gzip');
+    expect(taken.headers()['vary'], path).toMatch(/Accept-Encoding/i);
+    expect(
+      Buffer.from(await taken.body())
+        .subarray(0, signature.length)
+        .equals(signature),
+      path,
+    ).toBe(true);
+    // A client without gzip gets the file as stored (Pagefind inflates it itself), never gzip twice.
+    const bare = await request.get(path, { headers: { 'Accept-Encoding': 'identity' } });
+    expect(bare.headers()['content-encoding'], path).toBeUndefined();
+    expect(Buffer.from(await bare.body()).equals(stored), path).toBe(true);
+  }
+});
+
 test('answers a byte range of a ZIP (resumed downloads), uncompressed', async ({ request }) => {
   const zip = first('tai-lieu/goi/', /\.zip$/);
   const whole = readFileSync(dist(zip));

@@ -5,6 +5,7 @@
 import { expect, test } from '@playwright/test';
 import { basePath } from '../../site.config.mjs';
 import { MARK } from '../../src/shared/search/fold.ts';
+import { PAGEFIND_WASM_FILE } from '../../src/shared/search/pagefind-files.ts';
 import { watch } from './helpers.ts';
 import {
   QUERIES,
@@ -162,6 +163,12 @@ test('nothing of search loads with a page; the first search loads only what it n
   await page.goto('./', { waitUntil: 'networkidle' });
   await openAndType(page, 'bao luc');
   expect(requests.some((url) => url.endsWith('/pagefind/pagefind.js'))).toBe(true);
+  // Its WebAssembly is the one the page preloads alongside its script, fetched once: Pagefind takes the preload.
+  const entry = (await (await page.request.get('pagefind/pagefind-entry.json')).json()) as {
+    languages: Record<string, { wasm?: string }>;
+  };
+  expect(`wasm.${entry.languages['vi']?.wasm ?? 'unknown'}.pagefind`).toBe(PAGEFIND_WASM_FILE);
+  expect(requests.filter((url) => url.endsWith(`/pagefind/${PAGEFIND_WASM_FILE}`))).toHaveLength(1);
   // Never Pagefind's own UI (its Vietnamese has a typo) nor its worker.
   expect(requests.filter((url) => /pagefind-(ui|modular-ui|component-ui|highlight|worker)/.test(url))).toEqual([]);
   await expect(page.locator('body')).not.toContainText('Kiểm thị');

@@ -34,14 +34,17 @@ export interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
+  /** Loads the index chunks a search for `term` needs, without searching. */
+  preload(term: string, options?: { filters?: Record<string, string> }): Promise<void>;
   search(term: string, options?: { filters?: Record<string, string> }): Promise<PagefindResponse>;
 }
 
 let loading: Promise<Pagefind> | undefined;
+let filtersLoading: Promise<unknown> | undefined;
 
 /**
- * Pagefind, ready to search. Settles after its code, WebAssembly, index
- * metadata and filter index are loaded; a failed load can be retried.
+ * Pagefind, ready to search: its code, WebAssembly and index metadata are loaded
+ * (the type filter may still be loading: see `pagefindFor`). A failed load can be retried.
  */
 export function loadPagefind(): Promise<Pagefind> {
   loading ??= (async () => {
@@ -51,12 +54,34 @@ export function loadPagefind(): Promise<Pagefind> {
     // small searches in a few ms), which spares the worker's 12 KB download.
     await pagefind.options({ noWorker: true });
     await pagefind.init();
-    // Loads the type filter, so every search also reports counts per type.
-    await pagefind.filters();
     return pagefind;
   })();
   loading.catch(() => {
     loading = undefined;
   });
   return loading;
+}
+
+/** Loads the type filter once, so that every search also reports counts per type. */
+function loadFilters(pagefind: Pagefind): Promise<unknown> {
+  filtersLoading ??= pagefind.filters();
+  filtersLoading.catch(() => {
+    filtersLoading = undefined;
+  });
+  return filtersLoading;
+}
+
+/** Starts loading Pagefind and its type filter, ahead of a query. */
+export function preloadPagefind(): Promise<unknown> {
+  return loadPagefind().then(loadFilters);
+}
+
+/**
+ * Pagefind with the type filter and the index chunks a search for `term` needs, both
+ * fetched side by side (one round trip on a first search rather than two).
+ */
+export async function pagefindFor(term: string, filters: Record<string, string>): Promise<Pagefind> {
+  const pagefind = await loadPagefind();
+  await Promise.all([loadFilters(pagefind), pagefind.preload(term, { filters })]);
+  return pagefind;
 }

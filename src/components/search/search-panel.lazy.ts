@@ -15,7 +15,7 @@ import { buildExcerpt } from '../../shared/search/excerpt.ts';
 import { foldQuery, hasSearchableText, unfold } from '../../shared/search/fold.ts';
 import { HELP_PAGE_FILTER, isHelpQuery } from '../../shared/search/help-intent.ts';
 import { isSearchType, SEARCH_TYPES, TYPE_FILTER, TYPE_LABELS, type SearchType } from '../../shared/search/types.ts';
-import { loadPagefind, type Pagefind, type PagefindResult } from './pagefind.ts';
+import { pagefindFor, preloadPagefind, type Pagefind, type PagefindResult } from './pagefind.ts';
 
 /** Results rendered at first, and added by each press of "more". */
 const PAGE_SIZE = 6;
@@ -114,13 +114,13 @@ export class PanelSearch {
 
     this.#root.setAttribute('aria-busy', 'true');
     try {
-      const pending = loadPagefind();
-      // Only say "loading" if Pagefind is not there yet.
+      const filters: Record<string, string> = this.#type ? { [TYPE_FILTER]: this.#type } : {};
+      const pending = pagefindFor(foldQuery(query), filters);
+      // Only say "loading" if what this search needs is not there yet.
       const ready = await Promise.race([pending, Promise.resolve(undefined)]);
       if (!ready && run === this.#run) this.#setStatus(this.#text('search.loading'));
       const pagefind = await pending;
       if (run !== this.#run) return;
-      const filters: Record<string, string> = this.#type ? { [TYPE_FILTER]: this.#type } : {};
       const response = await pagefind.search(foldQuery(query), { filters });
       const results = isHelpQuery(query, this.#helpTerms)
         ? await helpPageFirst(pagefind, foldQuery(query), filters, response.results)
@@ -279,7 +279,11 @@ export class PanelSearch {
 
 /** Starts loading Pagefind ahead of the first query. */
 export function preload(): void {
-  loadPagefind().catch(() => {
+  preloadPagefind().catch(() => {
     // Reported by the search that needs it.
   });
+  // Compile the Unicode regular expressions a query meets before its index is fetched
+  // (a few ms each on their first use) now, while Pagefind loads.
+  isHelpQuery('a', ['a']);
+  hasSearchableText(foldQuery('a'));
 }
