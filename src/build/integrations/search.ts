@@ -1,9 +1,10 @@
 import { readdir, readFile, rm } from 'node:fs/promises';
-import { join, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { isIndexed, makeIndexCopy } from '../search/index-copy.ts';
+import { builtPages } from './built-pages.ts';
 
 /**
  * Files of the Pagefind bundle the site never loads: its ready-made UIs (whose
@@ -39,34 +40,38 @@ export function search(): AstroIntegration {
   return {
     name: 'campaign:search',
     hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
+      'astro:build:done': async ({ dir, assets, logger }) => {
         const started = performance.now();
         const root = fileURLToPath(dir);
-        const files = (await readdir(root, { recursive: true }))
-          .filter((file) => file.endsWith('.html') && !file.startsWith(`pagefind${sep}`))
-          .sort();
+        // The pages Astro wrote (not a walk of dist/, which holds about 2,000 print files too).
+        const files = builtPages(assets);
         // The service process starts with the first call and inherits the environment.
         const chunkSizeBefore = process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'];
         process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] = chunkSizeBefore ?? INDEX_CHUNK_SIZE;
         try {
-          const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi' });
+          const [{ index, errors }, htmls] = await Promise.all([
+            pagefind.createIndex({ forceLanguage: 'vi' }),
+            Promise.all(files.map((file) => readFile(file, 'utf8'))),
+          ]);
           if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
-          let pages = 0;
-          for (const file of files) {
-            const html = await readFile(join(root, file), 'utf8');
-            if (!isIndexed(html)) continue;
+          const copies = files.flatMap((file, i) => {
+            const html = htmls[i]!;
+            if (!isIndexed(html)) return [];
+            const page = relative(root, file);
             // "khau-hieu/x/index.html" → "/khau-hieu/x/"; the client prefixes the base path.
-            const url = `/${file.split(sep).join('/')}`.replace(/\/index\.html$/, '/');
-            let content: string;
+            const url = `/${page.split(sep).join('/')}`.replace(/\/index\.html$/, '/');
             try {
-              content = makeIndexCopy(html);
+              return [{ page, url, content: makeIndexCopy(html) }];
             } catch (error) {
-              throw new Error(`${file}: ${(error as Error).message}`, { cause: error });
+              throw new Error(`${page}: ${(error as Error).message}`, { cause: error });
             }
-            const added = await index.addHTMLFile({ url, content });
-            if (added.errors.length) throw new Error(`${file}: ${added.errors.join('; ')}`);
-            pages++;
-          }
+          });
+          // All sent at once: the service works through them without waiting for a round trip each.
+          const added = await Promise.all(copies.map(({ url, content }) => index.addHTMLFile({ url, content })));
+          added.forEach(({ errors }, i) => {
+            if (errors.length) throw new Error(`${copies[i]!.page}: ${errors.join('; ')}`);
+          });
+          const pages = copies.length;
           if (pages === 0) throw new Error('no page has a data-pagefind-body region: nothing to index');
           const outputPath = join(root, 'pagefind');
           const written = await index.writeFiles({ outputPath });
