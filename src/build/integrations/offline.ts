@@ -127,6 +127,11 @@ export function offline(): AstroIntegration {
   return {
     name: 'campaign:offline',
     hooks: {
+      'astro:config:setup': ({ command }) => {
+        // esbuild's service process starts with its first call: started now, beside Astro's
+        // work, the worker's minification at the end of the build does not wait for it.
+        if (command === 'build') transform('').catch(() => {});
+      },
       'astro:config:done': ({ config }) => {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
       },

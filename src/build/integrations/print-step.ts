@@ -26,7 +26,7 @@ import { toUpperVietnamese } from '../../shared/print/text.ts';
 import { basePath, siteUrl } from '../config.ts';
 import { generatePrintFiles, type FilePublishing, type PrintSlogan, type SiteFile } from '../print-files/generate.ts';
 import { customiserFonts } from '../print/customiser-fonts.ts';
-import { fontPackageDir } from '../print/load-fonts.ts';
+import { fontPackageDir } from '../fonts/font-package.ts';
 
 /** What the thread is given: the parts of the checked content the print files set. */
 export interface PrintStepInput {

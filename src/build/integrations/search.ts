@@ -37,20 +37,30 @@ const INDEX_CHUNK_SIZE = '2000';
  * `dist/` itself is never changed. Any problem stops the build.
  */
 export function search(): AstroIntegration {
+  let chunkSizeBefore: string | undefined;
+  let created: ReturnType<typeof pagefind.createIndex> | undefined;
+  /** The index, asked for once: its service process starts with the first call and inherits the environment. */
+  const createIndex = () => {
+    if (created) return created;
+    chunkSizeBefore = process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'];
+    process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] = chunkSizeBefore ?? INDEX_CHUNK_SIZE;
+    return (created = pagefind.createIndex({ forceLanguage: 'vi' }));
+  };
   return {
     name: 'campaign:search',
     hooks: {
+      // Pagefind's service starts while Astro bundles, not when the pages are done.
+      'astro:build:start': () => {
+        createIndex().catch(() => {});
+      },
       'astro:build:done': async ({ dir, assets, logger }) => {
         const started = performance.now();
         const root = fileURLToPath(dir);
         // The pages Astro wrote (not a walk of dist/, which holds about 2,000 print files too).
         const files = builtPages(assets);
-        // The service process starts with the first call and inherits the environment.
-        const chunkSizeBefore = process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'];
-        process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] = chunkSizeBefore ?? INDEX_CHUNK_SIZE;
         try {
           const [{ index, errors }, htmls] = await Promise.all([
-            pagefind.createIndex({ forceLanguage: 'vi' }),
+            createIndex(),
             Promise.all(files.map((file) => readFile(file, 'utf8'))),
           ]);
           if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
@@ -83,6 +93,7 @@ export function search(): AstroIntegration {
           logger.info(`search index: ${pages} pages in ${Math.round(performance.now() - started)} ms`);
         } finally {
           await pagefind.close();
+          created = undefined;
           if (chunkSizeBefore === undefined) delete process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'];
         }
       },
