@@ -205,7 +205,9 @@ export function printFiles(): AstroIntegration {
     async load(id) {
       if (id !== RESOLVED_MANIFEST_MODULE) return null;
       const { manifest } = await step(logger).generated;
-      return `export default ${JSON.stringify(manifest)};`;
+      // A string for JSON.parse, not an object literal: about 1 MB that the server bundle's
+      // parser and Node would otherwise read as code (JSON.parse reads it several times faster).
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(manifest))});`;
     },
   });
 
