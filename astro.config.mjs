@@ -32,7 +32,8 @@ export default defineConfig({
   trailingSlash: 'always',
   // No inline CSS or JS, no data: URLs: the Content-Security-Policy (deploy/) allows only the
   // site's own files. CSS and scripts go to hashed files under /_astro/, cached for good.
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Four pages rendered at once: one page's file writes overlap another's rendering (README "Benchmarks").
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   // The customiser's worker is an ES module, so that it can load pdf-lib apart (code splitting).
   vite: { build: { assetsInlineLimit: 0 }, worker: { format: 'es' } },
   server: { host: '127.0.0.1' },
