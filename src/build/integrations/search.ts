@@ -64,24 +64,32 @@ export function search(): AstroIntegration {
             Promise.all(files.map((file) => readFile(file, 'utf8'))),
           ]);
           if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
-          const copies = files.flatMap((file, i) => {
+          // Each copy is sent as soon as it is made, and the event loop let run before the
+          // next one, so that Pagefind's service indexes a page while the next copy is made.
+          const sent: { page: string; added: ReturnType<typeof index.addHTMLFile> }[] = [];
+          for (const [i, file] of files.entries()) {
             const html = htmls[i]!;
-            if (!isIndexed(html)) return [];
+            if (!isIndexed(html)) continue;
             const page = relative(root, file);
             // "khau-hieu/x/index.html" → "/khau-hieu/x/"; the client prefixes the base path.
             const url = `/${page.split(sep).join('/')}`.replace(/\/index\.html$/, '/');
+            let content: string;
             try {
-              return [{ page, url, content: makeIndexCopy(html) }];
+              content = makeIndexCopy(html);
             } catch (error) {
               throw new Error(`${page}: ${(error as Error).message}`, { cause: error });
             }
-          });
-          // All sent at once: the service works through them without waiting for a round trip each.
-          const added = await Promise.all(copies.map(({ url, content }) => index.addHTMLFile({ url, content })));
-          added.forEach(({ errors }, i) => {
-            if (errors.length) throw new Error(`${copies[i]!.page}: ${errors.join('; ')}`);
-          });
-          const pages = copies.length;
+            const added = index.addHTMLFile({ url, content });
+            // Awaited below, in order; marked handled now so an early failure is reported there.
+            added.catch(() => {});
+            sent.push({ page, added });
+            await new Promise((resolve) => setImmediate(resolve));
+          }
+          for (const { page, added } of sent) {
+            const { errors } = await added;
+            if (errors.length) throw new Error(`${page}: ${errors.join('; ')}`);
+          }
+          const pages = sent.length;
           if (pages === 0) throw new Error('no page has a data-pagefind-body region: nothing to index');
           const outputPath = join(root, 'pagefind');
           const written = await index.writeFiles({ outputPath });
