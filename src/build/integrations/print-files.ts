@@ -121,7 +121,14 @@ class PrintStep {
       });
     });
     // Awaited where it is needed; a failure is reported there, not as an unhandled rejection.
-    this.generated.catch(() => {});
+    // Once the files are made the idle thread no longer keeps the process alive (`astro dev`
+    // never asks it to place them); `place` holds it again until they are placed.
+    this.generated.then(
+      () => {
+        if (!this.placed) this.worker.unref();
+      },
+      () => {},
+    );
     const fail = (error: unknown) => {
       for (const waiter of this.waiting) waiter.reject(error);
     };
@@ -135,14 +142,10 @@ class PrintStep {
   place(outDir: string): Promise<Placed> {
     this.placed ??= new Promise<Placed>((resolve, reject) => {
       this.waiting.add({ resolve, reject });
+      this.worker.ref();
       this.worker.postMessage({ type: 'place', outDir } satisfies PrintStepRequest);
     });
     return this.placed;
-  }
-
-  /** Ends the thread without placing anything (`astro dev`). */
-  close(): void {
-    this.worker.postMessage({ type: 'close' } satisfies PrintStepRequest);
   }
 }
 
@@ -252,9 +255,9 @@ export function printFiles(): AstroIntegration {
           .catch(() => {});
       },
       'astro:server:setup': async ({ server, logger }) => {
-        const running = step(logger);
-        const result = await running.generated;
-        running.close();
+        // Also run by the Vite server of `astro build`'s content sync when NODE_ENV is not
+        // "production" (tests): the thread must then still place the files afterwards.
+        const result = await step(logger).generated;
         const files = new Map(result.siteFiles.map((file) => [file.path, file.from]));
         server.middlewares.use((req, res, next) => {
           const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);

@@ -57,8 +57,8 @@ export type PrintStepMessage =
   | { readonly type: 'generated'; readonly result: PrintStepResult }
   | { readonly type: 'placed'; readonly placed: Placed };
 
-/** To the thread: place the files into `outDir` (then end), or end without placing them. */
-export type PrintStepRequest = { readonly type: 'place'; readonly outDir: string } | { readonly type: 'close' };
+/** To the thread: place the files into `outDir`, then end. */
+export type PrintStepRequest = { readonly type: 'place'; readonly outDir: string };
 
 /** Makes (or reuses) the print files and the customiser's fonts. */
 export async function generateStep(input: PrintStepInput, log: (message: string) => void): Promise<PrintStepResult> {
@@ -148,9 +148,10 @@ async function run(port: MessagePort, input: PrintStepInput): Promise<void> {
   const post = (message: PrintStepMessage) => port.postMessage(message);
   const result = await generateStep(input, (message) => post({ type: 'log', message }));
   post({ type: 'generated', result });
+  // Then waits to be asked to place them (never, in `astro dev`: the idle thread does not keep
+  // the process alive there, `print-files.ts`).
   port.on('message', (request: PrintStepRequest) => {
-    if (request.type === 'place')
-      post({ type: 'placed', placed: placeFiles(result.siteFiles, request.outDir, input.cacheDir) });
+    post({ type: 'placed', placed: placeFiles(result.siteFiles, request.outDir, input.cacheDir) });
     port.close();
   });
 }
