@@ -279,9 +279,12 @@ export function printFiles(): AstroIntegration {
         const result = await running.generated;
         const placed = await running.place(outDir);
         logger.info(`placed ${placed.count} print files and fonts in ${outDir} in ${placed.seconds.toFixed(1)} s`);
-        const missing = result.siteFiles.filter((file) => !existsSync(join(outDir, file.path)));
-        if (missing.length)
-          throw new Error(`print files: ${missing.length} files missing from ${outDir}, ${missing[0]!.path} first`);
+        // Placed before Astro rendered the pages: had it emptied dist/ since (another Astro),
+        // the first and the last file placed would be gone.
+        const missing = [result.siteFiles[0], result.siteFiles.at(-1)].filter(
+          (file) => file && !existsSync(join(outDir, file.path)),
+        );
+        if (missing.length) throw new Error(`print files: ${missing[0]!.path} is missing from ${outDir}`);
         // The customiser's engine and fonts, asked for as soon as its page's head is read.
         const preloaded = await addCustomiserPreloads(outDir, base, builtPages(assets));
         logger.info(`customiser preload hints in ${preloaded.join(', ') || 'no page'}`);
