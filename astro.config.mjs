@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, fontProviders } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import { siteUrl, basePath, checkSiteUrl } from './site.config.mjs';
+import { siteUrl, basePath, checkSiteUrl, exitUnlessSiteUrl } from './site.config.mjs';
 import { contentCheck } from './src/build/integrations/content-check.ts';
 import { sitemap } from './src/build/integrations/sitemap.ts';
 import { search } from './src/build/integrations/search.ts';
@@ -12,6 +12,9 @@ import { offline } from './src/build/integrations/offline.ts';
 import { brandFontCss } from './src/build/integrations/brand-font.ts';
 import { BRAND_FONT, writeBrandFont } from './src/build/fonts/brand-font.ts';
 import { contentDirOf } from './src/build/content/load.ts';
+
+// `astro build` without a valid SITE_URL stops here, with one line that names it (README "Deploy").
+exitUnlessSiteUrl();
 
 // The brand font, cut to the campaign's characters before Astro reads `fonts` below
 // (src/build/fonts/brand-font.ts; README "Fonts").
@@ -29,7 +32,8 @@ export default defineConfig({
   trailingSlash: 'always',
   // No inline CSS or JS, no data: URLs: the Content-Security-Policy (deploy/) allows only the
   // site's own files. CSS and scripts go to hashed files under /_astro/, cached for good.
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Four pages rendered at once: one page's file writes overlap another's rendering (README "Benchmarks").
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   // The customiser's worker is an ES module, so that it can load pdf-lib apart (code splitting).
   vite: { build: { assetsInlineLimit: 0 }, worker: { format: 'es' } },
   server: { host: '127.0.0.1' },

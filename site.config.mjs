@@ -29,7 +29,7 @@ export function parseSiteUrl(value) {
 
 /**
  * Absolute origin the site is served from; used for canonical URLs, the sitemap and Open Graph.
- * `npm run build` refuses to run without SITE_URL (scripts/check-site-url.mjs and the check in
+ * `npm run build` refuses to run without SITE_URL (`exitUnlessSiteUrl`, called by
  * astro.config.mjs); the local origin stands in only for `astro dev` and `astro check`.
  */
 export const siteUrl = process.env.SITE_URL ? safeOrigin(process.env.SITE_URL) : LOCAL_SITE_URL;
@@ -46,6 +46,22 @@ function safeOrigin(value) {
 /** For astro.config.mjs: a build needs a valid SITE_URL (the message names it); dev and check only a valid one if set. */
 export function checkSiteUrl(command) {
   if (command === 'build' || process.env.SITE_URL) parseSiteUrl(process.env.SITE_URL);
+}
+
+/**
+ * For astro.config.mjs, as Astro reads it: `astro build` without a valid SITE_URL prints one
+ * line that names the variable, with an example, and ends the process before anything is
+ * built (an error thrown from the config would come with Astro's stack). Done here rather than
+ * by a script before `astro build`, which cost every build the start of another Node process.
+ */
+export function exitUnlessSiteUrl(argv = process.argv) {
+  if (argv.slice(2).find((arg) => !arg.startsWith('-')) !== 'build') return;
+  try {
+    parseSiteUrl(process.env.SITE_URL);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  }
 }
 
 /** Path prefix when the site is served from a sub-folder ("/thang-hanh-dong/"); "/" by default. */

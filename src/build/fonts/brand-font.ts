@@ -21,9 +21,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
-import subsetFont from 'subset-font';
 import { contentFiles } from '../content/load.ts';
-import { fontPackageDir } from '../print/load-fonts.ts';
+import { fontPackageDir } from './font-package.ts';
 
 /** The brand face: family name (as the font names itself), weight and the source TTF in @expo-google-fonts. */
 export const BRAND_FONT = {
@@ -107,6 +106,8 @@ export async function writeBrandFont({
   if (existsSync(file) && existsSync(keyFile) && readFileSync(keyFile, 'utf8') === key) {
     return { file, characters, bytes: readFileSync(file).length, made: false };
   }
+  // Loaded only when the subset has to be made (HarfBuzz's WebAssembly).
+  const { default: subsetFont } = await import('subset-font');
   const subset = await subsetFont(source, characters.join(''), {
     ...SUBSET_OPTIONS,
     keepFeatures: [...SUBSET_OPTIONS.keepFeatures],

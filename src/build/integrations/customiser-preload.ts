@@ -19,7 +19,7 @@
  *
  * NODE ONLY: never import this from client-side code.
  */
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 
 /** Chunks the worker loads only after the engine is ready: not preloaded. */
@@ -46,25 +46,22 @@ async function workerChunks(assetsDir: string, worker: string): Promise<string[]
   return [...seen];
 }
 
-async function htmlFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries.filter((e) => e.isFile() && e.name.endsWith('.html')).map((e) => join(e.parentPath, e.name));
-}
-
 /** An attribute of the page's `<print-customiser>` (its `data-*` names are its own). */
 const attribute = (html: string, name: string): string | undefined =>
   new RegExp(`\\s${name}="([^"]*)"`).exec(html)?.[1];
 
 /**
- * Adds the preload hints to every page of `outDir` with a `<print-customiser>`; returns
- * the pages changed (relative to `outDir`). Throws when such a page's worker or fonts
- * cannot be found, so that a change in the bundles' shape is seen at once.
+ * Adds the preload hints to every page among `pages` (the HTML files Astro wrote in
+ * `outDir`: `builtPages()`) with a `<print-customiser>`; returns the pages changed
+ * (relative to `outDir`). Throws when such a page's worker or fonts cannot be found, so
+ * that a change in the bundles' shape is seen at once.
  */
-export async function addCustomiserPreloads(outDir: string, base: string): Promise<string[]> {
+export async function addCustomiserPreloads(outDir: string, base: string, pages: readonly string[]): Promise<string[]> {
   const assetsDir = join(outDir, '_astro');
   const changed: string[] = [];
-  for (const file of await htmlFiles(outDir)) {
-    const html = await readFile(file, 'utf8');
+  const htmls = await Promise.all(pages.map((file) => readFile(file, 'utf8')));
+  for (const [i, file] of pages.entries()) {
+    const html = htmls[i]!;
     if (!html.includes('<print-customiser')) continue;
     const page = relative(outDir, file);
     // The worker's address is in one of the page's module scripts, whose own imports

@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { transform } from 'esbuild';
 import type { ManifestEntry } from 'workbox-build';
-// Only the precache list: the rest of workbox-build (its bundler) takes over a second to load.
-import { getManifest } from 'workbox-build/build/get-manifest.js';
+// Only the precache list: the rest of workbox-build (its bundler) takes over a second to load,
+// and its `getManifest` first checks its options with ajv (see `precacheList`).
+import { getFileManifestEntries } from 'workbox-build/build/lib/get-file-manifest-entries.js';
 import { OFFLINE_PAGE, SERVICE_WORKER_FILE, WEB_MANIFEST_FILE } from '../offline.ts';
 
 /**
@@ -72,6 +73,22 @@ export function precacheOptions(root: string) {
 }
 
 /**
+ * The defaults workbox-build's `getManifest` gives the options `precacheOptions` leaves out
+ * (its schema, build/schema/GetManifestOptions.json, in 7.4).
+ */
+const WORKBOX_DEFAULTS = { globFollow: true, maximumFileSizeToCacheInBytes: 2 * 1024 * 1024 };
+
+/**
+ * What `getManifest(precacheOptions(root))` gives, without its check of the options: it
+ * loads ajv and compiles workbox's JSON schema for options that are fixed here, about 0.1 s
+ * of every build. The same lister, with the defaults the check would have filled in
+ * (tests/unit/integrations/offline.test.ts compares the two).
+ */
+export function precacheList(root: string) {
+  return getFileManifestEntries({ ...WORKBOX_DEFAULTS, ...precacheOptions(root) });
+}
+
+/**
  * The downloads kept once fetched: the print files (`tai-lieu/`, but not its pages, whose
  * addresses end in `/`) and the calendar file. Matched against the whole URL, of this origin
  * only (the worker leaves other origins alone).
@@ -116,7 +133,7 @@ export async function serviceWorker(entries: readonly ManifestEntry[], base: str
  * The opt-in offline copy ("Lưu để đọc khi không có mạng" on /tro-giup/,
  * src/components/offline/): writes `sw.js` at the end of the build, once every other file is
  * in `dist/` (the print files' fonts and the search index are written in this same hook by the
- * integrations before this one: keep it last). The precache list is Workbox's (`getManifest`:
+ * integrations before this one: keep it last). The precache list is Workbox's (`precacheList`:
  * `PRECACHED`, with revisions); the worker is `src/components/offline/sw.ts`, which says what
  * it does.
  *
@@ -127,13 +144,18 @@ export function offline(): AstroIntegration {
   return {
     name: 'campaign:offline',
     hooks: {
+      'astro:config:setup': ({ command }) => {
+        // esbuild's service process starts with its first call: started now, beside Astro's
+        // work, the worker's minification at the end of the build does not wait for it.
+        if (command === 'build') transform('').catch(() => {});
+      },
       'astro:config:done': ({ config }) => {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
       },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         const root = fileURLToPath(dir);
-        const { manifestEntries, count, size, warnings } = await getManifest(precacheOptions(root));
+        const { manifestEntries, count, size, warnings } = await precacheList(root);
         if (warnings.length) throw new Error(`offline copy (sw.js): ${warnings.join('; ')}`);
         await writeFile(join(root, SERVICE_WORKER_FILE), await serviceWorker(manifestEntries ?? [], base));
         logger.info(

@@ -1,19 +1,13 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { copyFile, link, mkdir, rm, writeFile } from 'node:fs/promises';
-import { constants } from 'node:fs';
-import { dirname, extname, join } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { AstroIntegration, AstroIntegrationLogger, ViteUserConfig } from 'astro';
-import pLimit from 'p-limit';
-import { contentDirOf, loadContent } from '../content/load.ts';
-import { generatePrintFiles, type GenerateResult, type SiteFile } from '../print-files/generate.ts';
-import { PRINT_FONTS } from '../../shared/print-files/manifest.ts';
-import { fontPackageDir } from '../print/load-fonts.ts';
-import { customiserFonts } from '../print/customiser-fonts.ts';
+import { campaignOf, contentDirOf, loadContent } from '../content/load.ts';
+import { builtPages } from './built-pages.ts';
 import { addCustomiserPreloads } from './customiser-preload.ts';
-import { posterFooterFrom, posterHeading, posterLink } from '../../shared/print-texts.ts';
-import { toUpperVietnamese } from '../../shared/print/text.ts';
-import { basePath, siteUrl } from '../config.ts';
+import type { Placed, PrintStepInput, PrintStepMessage, PrintStepRequest, PrintStepResult } from './print-step.ts';
 
 type VitePlugin = Extract<NonNullable<ViteUserConfig['plugins']>[number], { name: string }>;
 
@@ -106,25 +100,53 @@ export const PRINT_CACHE_DIR = '.cache/print-files';
 /** Timings of the last run, for `npm run bench`. */
 export const LAST_RUN_FILE = 'last-run.json';
 
-/** Files placed into `dist/` at once. */
-const COPY_CONCURRENCY = 8;
-
 /**
- * Places a cached file at `target`: a hard link where the file system allows it (no bytes
- * copied: about 100 MB of print files took most of a second to copy), a copy elsewhere
- * (another file system, or one without hard links). The cache never writes a file in
- * place (`writeAtomic` renames), so the link in `dist/` keeps the bytes it was given; a
- * change made to it in `dist/` is seen by the cache (`PrintCache.has`) and rendered again.
- * Files from elsewhere (the fonts in node_modules/) are always copied.
+ * The print step's thread (`print-step.ts`), started once: it makes or finds the files at
+ * once, and places them when `place` is called. A failure in the thread rejects both.
  */
-async function place(from: string, target: string, canLink: boolean): Promise<void> {
-  await rm(target, { force: true });
-  try {
-    if (canLink) return await link(from, target);
-  } catch {
-    // Not here: copy.
+class PrintStep {
+  readonly generated: Promise<PrintStepResult>;
+  private readonly worker: Worker;
+  private readonly waiting = new Set<{ resolve?: (placed: Placed) => void; reject: (error: unknown) => void }>();
+  private placed: Promise<Placed> | undefined;
+
+  constructor(input: PrintStepInput, logger: AstroIntegrationLogger) {
+    this.worker = new Worker(new URL('./print-step-worker.mjs', import.meta.url), { workerData: { printStep: input } });
+    this.generated = new Promise<PrintStepResult>((resolve, reject) => {
+      this.waiting.add({ reject });
+      this.worker.on('message', (message: PrintStepMessage) => {
+        if (message.type === 'log') logger.info(message.message);
+        else if (message.type === 'generated') resolve(message.result);
+        else for (const waiter of this.waiting) waiter.resolve?.(message.placed);
+      });
+    });
+    // Awaited where it is needed; a failure is reported there, not as an unhandled rejection.
+    // Once the files are made the idle thread no longer keeps the process alive (`astro dev`
+    // never asks it to place them); `place` holds it again until they are placed.
+    this.generated.then(
+      () => {
+        if (!this.placed) this.worker.unref();
+      },
+      () => {},
+    );
+    const fail = (error: unknown) => {
+      for (const waiter of this.waiting) waiter.reject(error);
+    };
+    this.worker.on('error', fail);
+    this.worker.on('exit', (code) =>
+      fail(new Error(`print files: the print step's thread ended early (exit code ${code})`)),
+    );
   }
-  await copyFile(from, target, constants.COPYFILE_FICLONE);
+
+  /** Places the files into `outDir` (once Astro has emptied it), then ends the thread. */
+  place(outDir: string): Promise<Placed> {
+    this.placed ??= new Promise<Placed>((resolve, reject) => {
+      this.waiting.add({ resolve, reject });
+      this.worker.ref();
+      this.worker.postMessage({ type: 'place', outDir } satisfies PrintStepRequest);
+    });
+    return this.placed;
+  }
 }
 
 const TYPES: Record<string, string> = {
@@ -140,80 +162,55 @@ const TYPES: Record<string, string> = {
 };
 
 /**
- * The fonts the customiser fetches (cut to Latin and Vietnamese plus every character
- * the content sets: `customiser-fonts.ts`), with their OFL licence beside them:
- * site path → file.
- */
-async function fontFiles(cacheDir: string, contentText: { display: string; text: string }): Promise<SiteFile[]> {
-  const fonts = await customiserFonts(cacheDir, contentText);
-  return [
-    { path: PRINT_FONTS.display, from: fonts.display },
-    { path: PRINT_FONTS.text, from: fonts.text },
-    { path: PRINT_FONTS.licence, from: join(fontPackageDir(), 'LICENSE_FONT') },
-  ];
-}
-
-/**
- * Generates the print files (`src/build/print-files/`) before any page renders,
- * gives pages the manifest as `virtual:campaign/print-manifest`, serves the files
- * in `astro dev`, and copies them into `dist/` when the build is done.
+ * Generates the print files (`src/build/print-files/`) in a thread of their own, from the
+ * moment `astro build` reads the config (`print-step.ts`); gives pages the manifest as
+ * `virtual:campaign/print-manifest`; serves the files in `astro dev`; and places them into
+ * `dist/` while Astro bundles and renders (once it has emptied the folder).
  */
 export function printFiles(): AstroIntegration {
   let root = '';
   let cacheDir = '';
-  let running: Promise<GenerateResult> | undefined;
-  let generationSeconds = 0;
-  /**
-   * Every text the content sets on a design, whose characters the customiser's fonts keep:
-   * the slogans in capitals as the display font sets them, and the rest in the text font.
-   */
-  let contentText = { display: '', text: '' };
+  let base = '/';
+  let outDir = '';
+  let running: PrintStep | undefined;
 
-  const generate = (logger: AstroIntegrationLogger): Promise<GenerateResult> =>
-    (running ??= (async () => {
-      const content = loadContent(contentDirOf(root), root);
-      const campaign = content.campaign[0];
-      if (!campaign) throw new Error('content/campaign.yaml: no campaign entry');
-      contentText = {
-        display: content.slogans.map((slogan) => toUpperVietnamese(slogan.text)).join(''),
-        text: [
-          ...content.slogans.map((slogan) => slogan.text),
-          posterHeading(campaign),
-          campaign.theme,
-          posterFooterFrom(content.helpLines),
-        ].join(''),
-      };
-      logger.info('generating print files (cached by input; the first run takes a while)…');
-      const started = performance.now();
-      const result = await generatePrintFiles({
+  /** The print step, started at the first call. */
+  const step = (logger: AstroIntegrationLogger): PrintStep => {
+    if (running) return running;
+    const content = loadContent(contentDirOf(root), root);
+    const { actionMonth, theme, publishing } = campaignOf(content);
+    running = new PrintStep(
+      {
         root,
         cacheDir,
-        source: {
-          slogans: content.slogans,
-          heading: posterHeading(campaign),
-          theme: campaign.theme,
-          footer: posterFooterFrom(content.helpLines),
-          publishing: campaign.publishing,
-          link: posterLink(siteUrl, basePath),
-        },
-      });
-      generationSeconds = (performance.now() - started) / 1000;
-      const { rendered, reused, bundlesBuilt, bundlesReused } = result.stats;
-      logger.info(
-        `${result.manifest.files.length} files (${rendered} rendered, ${reused} from cache), ` +
-          `${result.manifest.bundles.length} ZIP bundles (${bundlesBuilt} built, ${bundlesReused} from cache) ` +
-          `in ${generationSeconds.toFixed(1)} s`,
-      );
-      return result;
-    })());
+        slogans: content.slogans.map(({ id, order, text }) => ({ id, order, text })),
+        campaign: { actionMonth, theme, publishing },
+        helpLines: content.helpLines,
+      },
+      logger,
+    );
+    running.generated.then(
+      ({ manifest, stats, seconds }) =>
+        logger.info(
+          `${manifest.files.length} files (${stats.rendered} rendered, ${stats.reused} from cache), ` +
+            `${manifest.bundles.length} ZIP bundles (${stats.bundlesBuilt} built, ${stats.bundlesReused} from cache) ` +
+            `in ${seconds.toFixed(1)} s`,
+        ),
+      // Reported where the files are awaited (the manifest's module, the end of the build).
+      () => {},
+    );
+    return running;
+  };
 
   const manifestPlugin = (logger: AstroIntegrationLogger): VitePlugin => ({
     name: 'campaign:print-manifest',
     resolveId: (id) => (id === MANIFEST_MODULE ? RESOLVED_MANIFEST_MODULE : null),
     async load(id) {
       if (id !== RESOLVED_MANIFEST_MODULE) return null;
-      const { manifest } = await generate(logger);
-      return `export default ${JSON.stringify(manifest)};`;
+      const { manifest } = await step(logger).generated;
+      // A string for JSON.parse, not an object literal: about 1 MB that the server bundle's
+      // parser and Node would otherwise read as code (JSON.parse reads it several times faster).
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(manifest))});`;
     },
   });
 
@@ -238,24 +235,35 @@ export function printFiles(): AstroIntegration {
   return {
     name: 'campaign:print-files',
     hooks: {
-      'astro:config:setup': ({ config, updateConfig, logger }) => {
+      'astro:config:setup': ({ config, command, updateConfig, logger }) => {
         root = fileURLToPath(config.root);
         cacheDir = join(root, PRINT_CACHE_DIR);
         updateConfig({
           vite: { plugins: [manifestPlugin(logger), customiserBundlePlugin], worker: { plugins: () => [stubs()] } },
         });
+        // At once: the step runs beside Astro's content sync and bundling.
+        if (command === 'build') step(logger);
       },
-      'astro:build:start': async ({ logger }) => {
-        await generate(logger);
+      'astro:config:done': ({ config }) => {
+        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        outDir = fileURLToPath(config.outDir);
+      },
+      // Astro empties dist/ before it bundles, then calls this hook: the files go in while it bundles.
+      'astro:build:setup': ({ logger }) => {
+        void step(logger)
+          .place(outDir)
+          .catch(() => {});
       },
       'astro:server:setup': async ({ server, logger }) => {
-        const base = server.config.base;
-        const result = await generate(logger);
-        const fonts = await fontFiles(cacheDir, contentText);
-        const files = new Map([...result.siteFiles, ...fonts].map((file) => [file.path, file.from]));
+        // Also run by the Vite server of `astro build`'s content sync when NODE_ENV is not
+        // "production" (tests): the thread must then still place the files afterwards.
+        const result = await step(logger).generated;
+        const files = new Map(result.siteFiles.map((file) => [file.path, file.from]));
         server.middlewares.use((req, res, next) => {
           const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
-          const from = path.startsWith(base) ? files.get(path.slice(base.length)) : undefined;
+          const from = path.startsWith(server.config.base)
+            ? files.get(path.slice(server.config.base.length))
+            : undefined;
           if (!from || !existsSync(from)) return next();
           res.writeHead(200, {
             'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream',
@@ -264,25 +272,31 @@ export function printFiles(): AstroIntegration {
           createReadStream(from).pipe(res);
         });
       },
-      'astro:build:done': async ({ dir, logger }) => {
-        const result = await generate(logger);
-        const started = performance.now();
-        const outDir = fileURLToPath(dir);
-        const all = [...result.siteFiles, ...(await fontFiles(cacheDir, contentText))];
-        await pLimit(COPY_CONCURRENCY).map(all, async (file) => {
-          const target = join(outDir, file.path);
-          await mkdir(dirname(target), { recursive: true });
-          await place(file.from, target, file.from.startsWith(cacheDir));
-        });
-        const copySeconds = (performance.now() - started) / 1000;
-        logger.info(`placed ${all.length} print files and fonts in ${outDir} in ${copySeconds.toFixed(1)} s`);
+      'astro:build:done': async ({ dir, assets, logger }) => {
+        if (resolve(fileURLToPath(dir)) !== resolve(outDir))
+          throw new Error(`print files: placed in ${outDir}, but the site is in ${dir}`);
+        const running = step(logger);
+        const result = await running.generated;
+        const placed = await running.place(outDir);
+        logger.info(`placed ${placed.count} print files and fonts in ${outDir} in ${placed.seconds.toFixed(1)} s`);
+        // Placed before Astro rendered the pages: had it emptied dist/ since (another Astro),
+        // the first and the last file placed would be gone.
+        const missing = [result.siteFiles[0], result.siteFiles.at(-1)].filter(
+          (file) => file && !existsSync(join(outDir, file.path)),
+        );
+        if (missing.length) throw new Error(`print files: ${missing[0]!.path} is missing from ${outDir}`);
         // The customiser's engine and fonts, asked for as soon as its page's head is read.
-        const preloaded = await addCustomiserPreloads(outDir, basePath);
+        const preloaded = await addCustomiserPreloads(outDir, base, builtPages(assets));
         logger.info(`customiser preload hints in ${preloaded.join(', ') || 'no page'}`);
         await writeFile(
           join(cacheDir, LAST_RUN_FILE),
           JSON.stringify(
-            { ...result.stats, generationSeconds, copySeconds, printStepSeconds: generationSeconds + copySeconds },
+            {
+              ...result.stats,
+              generationSeconds: result.seconds,
+              copySeconds: placed.seconds,
+              printStepSeconds: result.seconds + placed.seconds,
+            },
             null,
             1,
           ),

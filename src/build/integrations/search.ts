@@ -1,9 +1,10 @@
 import { readdir, readFile, rm } from 'node:fs/promises';
-import { join, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { isIndexed, makeIndexCopy } from '../search/index-copy.ts';
+import { builtPages } from './built-pages.ts';
 
 /**
  * Files of the Pagefind bundle the site never loads: its ready-made UIs (whose
@@ -36,37 +37,59 @@ const INDEX_CHUNK_SIZE = '2000';
  * `dist/` itself is never changed. Any problem stops the build.
  */
 export function search(): AstroIntegration {
+  let chunkSizeBefore: string | undefined;
+  let created: ReturnType<typeof pagefind.createIndex> | undefined;
+  /** The index, asked for once: its service process starts with the first call and inherits the environment. */
+  const createIndex = () => {
+    if (created) return created;
+    chunkSizeBefore = process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'];
+    process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] = chunkSizeBefore ?? INDEX_CHUNK_SIZE;
+    return (created = pagefind.createIndex({ forceLanguage: 'vi' }));
+  };
   return {
     name: 'campaign:search',
     hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
+      // Pagefind's service starts while Astro bundles, not when the pages are done.
+      'astro:build:start': () => {
+        createIndex().catch(() => {});
+      },
+      'astro:build:done': async ({ dir, assets, logger }) => {
         const started = performance.now();
         const root = fileURLToPath(dir);
-        const files = (await readdir(root, { recursive: true }))
-          .filter((file) => file.endsWith('.html') && !file.startsWith(`pagefind${sep}`))
-          .sort();
-        // The service process starts with the first call and inherits the environment.
-        const chunkSizeBefore = process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'];
-        process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] = chunkSizeBefore ?? INDEX_CHUNK_SIZE;
+        // The pages Astro wrote (not a walk of dist/, which holds about 2,000 print files too).
+        const files = builtPages(assets);
         try {
-          const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi' });
+          const [{ index, errors }, htmls] = await Promise.all([
+            createIndex(),
+            Promise.all(files.map((file) => readFile(file, 'utf8'))),
+          ]);
           if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
-          let pages = 0;
-          for (const file of files) {
-            const html = await readFile(join(root, file), 'utf8');
+          // Each copy is sent as soon as it is made, and the event loop let run before the
+          // next one, so that Pagefind's service indexes a page while the next copy is made.
+          const sent: { page: string; added: ReturnType<typeof index.addHTMLFile> }[] = [];
+          for (const [i, file] of files.entries()) {
+            const html = htmls[i]!;
             if (!isIndexed(html)) continue;
+            const page = relative(root, file);
             // "khau-hieu/x/index.html" → "/khau-hieu/x/"; the client prefixes the base path.
-            const url = `/${file.split(sep).join('/')}`.replace(/\/index\.html$/, '/');
+            const url = `/${page.split(sep).join('/')}`.replace(/\/index\.html$/, '/');
             let content: string;
             try {
               content = makeIndexCopy(html);
             } catch (error) {
-              throw new Error(`${file}: ${(error as Error).message}`, { cause: error });
+              throw new Error(`${page}: ${(error as Error).message}`, { cause: error });
             }
-            const added = await index.addHTMLFile({ url, content });
-            if (added.errors.length) throw new Error(`${file}: ${added.errors.join('; ')}`);
-            pages++;
+            const added = index.addHTMLFile({ url, content });
+            // Awaited below, in order; marked handled now so an early failure is reported there.
+            added.catch(() => {});
+            sent.push({ page, added });
+            await new Promise((resolve) => setImmediate(resolve));
           }
+          for (const { page, added } of sent) {
+            const { errors } = await added;
+            if (errors.length) throw new Error(`${page}: ${errors.join('; ')}`);
+          }
+          const pages = sent.length;
           if (pages === 0) throw new Error('no page has a data-pagefind-body region: nothing to index');
           const outputPath = join(root, 'pagefind');
           const written = await index.writeFiles({ outputPath });
@@ -78,6 +101,7 @@ export function search(): AstroIntegration {
           logger.info(`search index: ${pages} pages in ${Math.round(performance.now() - started)} ms`);
         } finally {
           await pagefind.close();
+          created = undefined;
           if (chunkSizeBefore === undefined) delete process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'];
         }
       },

@@ -10,7 +10,9 @@
  * bundle (`write-manifest.ts`, `bundle.ts`), write the manifest, clean up the cache.
  */
 
-import { FORMATS, SCHEMES, type ColourScheme, type PrintFormat } from '../../shared/print/index.ts';
+// The engine's modules one by one, not its index (which loads pdf-lib): see render.ts.
+import { FORMATS, type PrintFormat } from '../../shared/print/formats.ts';
+import { SCHEMES, type ColourScheme } from '../../shared/print/schemes.ts';
 import { MANIFEST_PATH, SUMS_PATH, type PrintManifest } from '../../shared/print-files/manifest.ts';
 import { zipDate } from '../../shared/publishing.ts';
 import { bundlePrintFiles } from './bundle.ts';

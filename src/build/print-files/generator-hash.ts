@@ -11,7 +11,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import sharp from 'sharp';
-import { fontBytes } from '../print/load-fonts.ts';
+import { fontBytes } from '../print/font-files.ts';
 
 /**
  * Folders and files whose sources shape the output: a change there re-renders everything.

@@ -6,13 +6,13 @@
  * NODE ONLY (the cache is on disk).
  */
 
+import type { PrintFormat } from '../../shared/print/formats.ts';
 import {
   DEFAULT_OUTPUT_CONDITION,
   getOutputCondition,
-  type ColourScheme,
   type OutputCondition,
-  type PrintFormat,
-} from '../../shared/print/index.ts';
+} from '../../shared/print/output-conditions.ts';
+import type { ColourScheme } from '../../shared/print/schemes.ts';
 import type { QrLink } from '../../shared/print/qr.ts';
 import type { PrintFinishing } from '../../shared/print/finishing.ts';
 import { outputPath, outputsFor, type OutputSpec } from '../../shared/print-files/manifest.ts';

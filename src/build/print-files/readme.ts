@@ -8,7 +8,9 @@
  */
 
 import { formatLabel, formatNumber, formatSize, t } from '../../i18n/index.ts';
-import { FORMATS, SCHEMES, type OutputCondition, type PrintFormat } from '../../shared/print/index.ts';
+import { FORMATS, type PrintFormat } from '../../shared/print/formats.ts';
+import type { OutputCondition } from '../../shared/print/output-conditions.ts';
+import { SCHEMES } from '../../shared/print/schemes.ts';
 import { DEFAULT_FINISHING, hasEyelets, hemOf, type PrintFinishing } from '../../shared/print/finishing.ts';
 import { EYELETS_SUFFIX, type ManifestFile } from '../../shared/print-files/manifest.ts';
 import { fileLabel } from '../../shared/print-files/view.ts';

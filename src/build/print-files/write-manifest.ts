@@ -6,7 +6,7 @@
  */
 
 import { dirname, join } from 'node:path';
-import { isPrintFormat } from '../../shared/print/index.ts';
+import { isPrintFormat } from '../../shared/print/formats.ts';
 import { DEFAULT_FINISHING } from '../../shared/print/finishing.ts';
 import {
   MANIFEST_PATH,

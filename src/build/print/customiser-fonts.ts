@@ -16,9 +16,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import subsetFont from 'subset-font';
 import { sha256, writeAtomic } from '../print-files/cache.ts';
-import { fontFilePaths } from './load-fonts.ts';
+import { fontFilePaths } from './font-files.ts';
 
 /**
  * Unicode ranges kept: Google Fonts' "latin" and "vietnamese" subsets of Be Vietnam Pro
@@ -120,6 +119,8 @@ export async function customiserFonts(
     const bytes = readFileSync(source);
     const file = join(dir, `${sha256(`${SUBSET_VERSION}\0${text}\0${sha256(bytes)}`)}.ttf`);
     if (!existsSync(file)) {
+      // Loaded only when a subset has to be made (HarfBuzz's WebAssembly).
+      const { default: subsetFont } = await import('subset-font');
       const subset = await subsetFont(bytes, text, { targetFormat: 'truetype', noHinting: true });
       await writeAtomic(file, subset);
     }

@@ -6,28 +6,11 @@
  */
 
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import * as fontkit from 'fontkit';
 import { createLayoutFont, type FontkitFontLike, type PrintFonts } from '../../shared/print/font.ts';
+import { fontFilePaths } from './font-files.ts';
 
-/** The weights the engine uses, as folder/file names in @expo-google-fonts/be-vietnam-pro. */
-export const FONT_FILES = {
-  display: '800ExtraBold/BeVietnamPro_800ExtraBold.ttf',
-  text: '700Bold/BeVietnamPro_700Bold.ttf',
-} as const;
-
-/** Folder of the @expo-google-fonts/be-vietnam-pro package (its LICENSE_FONT is the OFL). */
-export function fontPackageDir(): string {
-  const require = createRequire(import.meta.url);
-  return dirname(require.resolve('@expo-google-fonts/be-vietnam-pro/package.json'));
-}
-
-/** Absolute path of each font file. */
-export function fontFilePaths(): { display: string; text: string } {
-  const dir = fontPackageDir();
-  return { display: join(dir, FONT_FILES.display), text: join(dir, FONT_FILES.text) };
-}
+export { FONT_FILES, fontBytes, fontFilePaths, fontPackageDir } from './font-files.ts';
 
 /** Parse a TTF/OTF/WOFF(2) from bytes with fontkit. */
 export function parseFont(bytes: Uint8Array): FontkitFontLike {
@@ -47,10 +30,4 @@ export function loadPrintFonts(): PrintFonts {
     text: createLayoutFont(parseFont(readFileSync(paths.text))),
   };
   return cached;
-}
-
-/** The font files' bytes, for cache keys (a changed font must invalidate generated files). */
-export function fontBytes(): { display: Buffer; text: Buffer } {
-  const paths = fontFilePaths();
-  return { display: readFileSync(paths.display), text: readFileSync(paths.text) };
 }

@@ -2,7 +2,12 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getManifest } from 'workbox-build/build/get-manifest.js';
 import { describe, expect, it } from 'vitest';
-import { checkEntries, downloadPattern, precacheOptions } from '../../../src/build/integrations/offline.ts';
+import {
+  checkEntries,
+  downloadPattern,
+  precacheList,
+  precacheOptions,
+} from '../../../src/build/integrations/offline.ts';
 import { fakeBuild } from '../helpers/offline-build.ts';
 
 const listed = async (root: string) => {
@@ -51,6 +56,15 @@ describe('the offline copy (src/build/integrations/offline.ts)', () => {
       'pagefind/pagefind.vi_9bc7.pf_meta',
     ])
       expect(before.get(url), url).toBeNull();
+  });
+
+  it("lists what workbox-build's getManifest lists, without its check of the options", async () => {
+    const root = fakeBuild();
+    writeFileSync(join(root, 'index.html'), 'x'.repeat(3 * 1024 * 1024));
+    const [ours, workbox] = await Promise.all([precacheList(root), getManifest(precacheOptions(root))]);
+    expect(ours).toEqual(workbox);
+    // The file over workbox's default size limit is left out, with a warning (the build stops on it).
+    expect(ours.warnings.join('\n')).toMatch(/index\.html/);
   });
 
   it('stops the build if a print file would enter the copy', () => {
