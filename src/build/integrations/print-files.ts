@@ -10,6 +10,7 @@ import { generatePrintFiles, type GenerateResult, type SiteFile } from '../print
 import { PRINT_FONTS } from '../../shared/print-files/manifest.ts';
 import { fontPackageDir } from '../print/load-fonts.ts';
 import { customiserFonts } from '../print/customiser-fonts.ts';
+import { unicodePropertiesShim } from '../print/unicode-properties-shim.ts';
 import { addCustomiserPreloads } from './customiser-preload.ts';
 import { posterFooterFrom, posterHeading, posterLink } from '../../shared/print-texts.ts';
 import { toUpperVietnamese } from '../../shared/print/text.ts';
@@ -52,6 +53,13 @@ export const Font = { load() { throw new Error("Standard PDF fonts are not in th
   // pdf-lib's PNG decoder: the engine embeds no image.
   '@pdf-lib/upng':
     'export default { decode() { throw new Error("PNG images are not embedded by the customiser."); }, toRGBA8() { throw new Error("PNG images are not embedded by the customiser."); } };',
+};
+/**
+ * Modules replaced in browser bundles by code made at build time: fontkit's Unicode data by
+ * the four lookups it makes, as range tables (`src/build/print/unicode-properties-shim.ts`).
+ */
+const BROWSER_GENERATED: Record<string, () => string> = {
+  'unicode-properties': unicodePropertiesShim,
 };
 const STUB_PREFIX = '\0campaign:stub:';
 
@@ -98,6 +106,101 @@ export function trimFontkitShapers(code: string): string {
   );
   if (unbuilt === 0) throw new Error("trimFontkitShapers: the shapers' tables were not found in fontkit's bundle");
   return trimmed;
+}
+
+/** The font tables fontkit can read in the browser: those of TrueType fonts with OpenType layout. */
+export const BROWSER_FONT_TABLES: readonly string[] = [
+  'cmap',
+  'head',
+  'hhea',
+  'hmtx',
+  'maxp',
+  'name',
+  'OS/2',
+  'post',
+  'loca',
+  'glyf',
+  'GDEF',
+  'GPOS',
+  'GSUB',
+  'kern',
+  'gasp',
+];
+
+/** `code` with `from` replaced once; throws when `from` is not there exactly once. */
+function replaceOnce(code: string, from: RegExp, to: string, what: string): string {
+  const found = code.match(new RegExp(from.source, `${from.flags.replace('g', '')}g`));
+  if (found?.length !== 1)
+    throw new Error(`trimFontkitFormats: ${what} found ${found?.length ?? 0} times in fontkit's bundle`);
+  return code.replace(from, to);
+}
+
+/**
+ * fontkit's browser bundle for TrueType fonts only, as the customiser fetches them
+ * (`fonts/in-an/`, TTF with OpenType layout): the other formats (WOFF, WOFF2, collections,
+ * DFont), CFF outlines, bitmap and colour glyphs, AAT layout (`morx`), variations and
+ * subsetting are unreferenced, and the tables only they read left out of fontkit's table
+ * list, so that the bundler drops them (the restructure types fontkit builds its tables
+ * from are marked pure for that). What the customiser's fonts use runs the same code as
+ * in Node. A font with a table outside `BROWSER_FONT_TABLES` could not be read (the
+ * customiser would say it failed); tests/unit/print/customiser-fonts.test.ts checks the
+ * fonts the build cuts. Throws when the bundle's shape is not the one expected.
+ */
+export function trimFontkitFormats(code: string): string {
+  let trimmed = code;
+  // Formats: only the first registered, TrueType's.
+  const registrations = [...code.matchAll(/^\(0, (\$[\w$]+)\)\(\(0, (\$[\w$]+)\)\);$/gm)];
+  const ttf = registrations[0]?.[2];
+  const ttfClass = ttf
+    ? code.slice(code.indexOf(`class ${ttf} {`), code.indexOf('\nclass ', code.indexOf(`class ${ttf} {`) + 1))
+    : '';
+  if (registrations.length !== 5 || !ttfClass.includes(`"type", 'TTF'`))
+    throw new Error("trimFontkitFormats: fontkit's format registrations are not the ones expected");
+  for (const registration of registrations.slice(1)) trimmed = trimmed.replace(registration[0], '');
+  // Tables: only those of TrueType fonts with OpenType layout.
+  let tables = 0;
+  trimmed = trimmed.replace(
+    /^(\$[\w$]+\$var\$tables)(?:\.([\w]+)|\['([^']+)'\]) = [^;]+;$/gm,
+    (line, _name: string, dotted?: string, quoted?: string) => {
+      tables++;
+      return BROWSER_FONT_TABLES.includes((dotted ?? quoted)!) ? line : '';
+    },
+  );
+  if (tables < 30) throw new Error("trimFontkitFormats: fontkit's table list was not found");
+  // Glyphs: TrueType outlines only.
+  trimmed = replaceOnce(
+    trimmed,
+    /\n\s*else if \(this\.directory\.tables\['CFF '\] \|\| this\.directory\.tables\.CFF2\) this\._glyphs\[glyph\] = new \(0, \$[\w$]+\)\(glyph, characters, this\);/,
+    '',
+    'the CFF glyph',
+  );
+  trimmed = replaceOnce(
+    trimmed,
+    /if \(this\.directory\.tables\.sbix\) this\._glyphs\[glyph\] = new \(0, \$[\w$]+\)\(glyph, characters, this\);\s*else if \(this\.directory\.tables\.COLR && this\.directory\.tables\.CPAL\) this\._glyphs\[glyph\] = new \(0, \$[\w$]+\)\(glyph, characters, this\);\s*else this\._getBaseGlyph\(glyph, characters\);/,
+    'this._getBaseGlyph(glyph, characters);',
+    'the bitmap and colour glyphs',
+  );
+  // Subsetting, variations, AAT layout.
+  trimmed = replaceOnce(
+    trimmed,
+    /createSubset\(\) \{[^}]*\}/,
+    "createSubset() {\n        throw new Error('fontkit: no subsetting in the customiser');\n    }",
+    'createSubset',
+  );
+  trimmed = replaceOnce(
+    trimmed,
+    /return new \(0, \$[\w$]+\)\(this, variationCoords\);/,
+    'return null;',
+    'the variation processor',
+  );
+  trimmed = replaceOnce(
+    trimmed,
+    /if \(this\.font\.morx\) this\.engine = new \(0, \$[\w$]+\)\(this\.font\);\s*else if/,
+    'if',
+    'the AAT layout engine',
+  );
+  // restructure's types have no side effects: unreferenced tables can go.
+  return trimmed.replace(/\bnew (\$6uUbQ\$[\w$]+|\(0, \$6uUbQ\$[\w$]+\))\(/g, '/* @__PURE__ */ new $1(');
 }
 
 /** Cache folder, under the project root (ignored by git; CI starts without it). */
@@ -221,14 +324,20 @@ export function printFiles(): AstroIntegration {
    * The customiser's bundles (the page's script and its worker, `src/components/customiser/`)
    * leave out what it never uses (`BROWSER_STUBS`): fontkit's WOFF2 decoder (it fetches TTF
    * fonts), and pdf-lib's standard fonts and PNG decoder; about 60 KB of fontkit's and 100 KB
-   * of pdf-lib's download, gzip. Node code keeps the real modules.
+   * of pdf-lib's download, gzip; and get fontkit's Unicode data as range tables of the four
+   * lookups it makes (`BROWSER_GENERATED`; 13 KB gzip less). Node code keeps the real modules.
    */
   const stubs = (): VitePlugin => ({
     name: 'campaign:customiser-bundle',
     enforce: 'pre',
-    resolveId: (id) => (id in BROWSER_STUBS ? `${STUB_PREFIX}${id}` : null),
-    load: (id) => (id.startsWith(STUB_PREFIX) ? BROWSER_STUBS[id.slice(STUB_PREFIX.length)]! : null),
-    transform: (code, id) => (FONTKIT_BROWSER.test(id) ? { code: trimFontkitShapers(code), map: null } : null),
+    resolveId: (id) => (id in BROWSER_STUBS || id in BROWSER_GENERATED ? `${STUB_PREFIX}${id}` : null),
+    load: (id) => {
+      if (!id.startsWith(STUB_PREFIX)) return null;
+      const name = id.slice(STUB_PREFIX.length);
+      return BROWSER_STUBS[name] ?? BROWSER_GENERATED[name]!();
+    },
+    transform: (code, id) =>
+      FONTKIT_BROWSER.test(id) ? { code: trimFontkitFormats(trimFontkitShapers(code)), map: null } : null,
   });
   const customiserBundlePlugin: VitePlugin = {
     ...stubs(),
