@@ -15,7 +15,6 @@
  * for it. `data-state` says where it is: `loading`, then `ready` once the engine
  * is loaded and the first preview drawn, or `failed`.
  */
-import { formatLabel } from '../../i18n/format.ts';
 import { readStrings, type UiText } from '../../i18n/read-strings.ts';
 import { CROP_MARKS_ON, CUSTOMISER_PARAMS, readCustomiserPreset } from '../../shared/customiser-params.ts';
 import { FORMATS, findFormat, isPrintFormat, printFileName, type PrintFormat } from '../../shared/print/formats.ts';
@@ -196,6 +195,18 @@ class PrintCustomiserElement extends HTMLElement {
     if (radio) radio.checked = true;
   }
 
+  /**
+   * A format's name as the format field shows it (the build wrote it with `formatLabel`):
+   * read from the page rather than made here, whose number formatting would cost the page's
+   * thread Intl's locale data (src/i18n/format.ts).
+   */
+  private formatName(format: PrintFormat): string {
+    const select = this.el<HTMLFormElement>('form').elements.namedItem(CUSTOMISER_PARAMS.format);
+    const option =
+      select instanceof HTMLSelectElement ? [...select.options].find((o) => o.value === format.id) : undefined;
+    return option?.textContent?.trim() || format.label;
+  }
+
   private read(): Choice {
     const form = this.el<HTMLFormElement>('form');
     const data = new FormData(form);
@@ -269,7 +280,7 @@ class PrintCustomiserElement extends HTMLElement {
     this.drawSvg(preview, reply.svg);
     const { shown } = reply;
     preview.ariaLabel = this.text('customiser.previewAlt', {
-      format: formatLabel(choice.format),
+      format: this.formatName(choice.format),
       scheme: choice.scheme.label,
       slogan: choice.slogan,
       unit: shown ? this.text('customiser.previewAltUnit', { unit: shown }) : this.text('customiser.previewAltNoUnit'),
