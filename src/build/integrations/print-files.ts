@@ -67,6 +67,28 @@ const STUB_PREFIX = '\0campaign:stub:';
 const FONTKIT_BROWSER = /\/fontkit\/dist\/browser-module\.mjs$/;
 
 /**
+ * `code` without the module-level statements that would keep the classes of `modules` (parcel's
+ * module ids) in the bundle though nothing uses them: their static fields and `@cache`
+ * decorators (calls the bundler must keep, as they could have side effects), and the data
+ * they take apart at module level.
+ */
+function dropModuleStatements(code: string, modules: ReadonlySet<string>): string {
+  const owner = (id: string) => /^\$(\w+?)\$/.exec(id)?.[1] ?? '';
+  return code
+    .replace(/^\(0, \$6uUbQ\$_\)\((\$[\w$]+), "\w+", [^\n]*\);$/gm, (line, id: string) =>
+      modules.has(owner(id)) ? '' : line,
+    )
+    .replace(/^\(0, \$6uUbQ\$_1\)\(\[[^\]]*\], (\$[\w$]+)\.prototype, "\w+", null\);$/gm, (line, id: string) =>
+      modules.has(owner(id)) ? '' : line,
+    )
+    .replace(
+      /^const \{ ([^}\n]*) \} = \(0, \(\/\*@__PURE__\*\/\$parcel\$interopDefault\(\$\w+\$exports\)\)\);$/gm,
+      (line, names: string) =>
+        modules.has(owner(/\$[\w$]+/.exec(names)?.[0] ?? '')) ? `const { ${names} } = {};` : line,
+    );
+}
+
+/**
  * fontkit's browser bundle with only its default shaper, which sets Latin (Vietnamese
  * included), Greek and Cyrillic: the complex-script shapers (Arabic, Hangul, Indic,
  * Khmer, the Universal Shaping Engine) and their Unicode tables and state machines are
@@ -100,6 +122,7 @@ export function trimFontkitShapers(code: string): string {
       return `const $${module}$var$${name} = null;`;
     },
   );
+  trimmed = dropModuleStatements(trimmed, removed);
   // The JSON data only those tables read.
   trimmed = trimmed.replace(/^(\$\w+\$exports) = JSON\.parse\(".*"\);$/gm, (line, name: string) =>
     trimmed.split(name).length > 3 ? line : `${name} = null;`,
@@ -193,6 +216,9 @@ export function trimFontkitFormats(code: string): string {
     'return null;',
     'the variation processor',
   );
+  const morx = /this\.morxProcessor = new \(0, \$(\w+?)\$export\$\w+\)\(font\);/.exec(trimmed)?.[1];
+  if (!morx) throw new Error("trimFontkitFormats: fontkit's AAT processor was not found");
+  trimmed = dropModuleStatements(trimmed, new Set([morx]));
   trimmed = replaceOnce(
     trimmed,
     /if \(this\.font\.morx\) this\.engine = new \(0, \$[\w$]+\)\(this\.font\);\s*else if/,
