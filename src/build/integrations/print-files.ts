@@ -159,6 +159,27 @@ function replaceOnce(code: string, from: RegExp, to: string, what: string): stri
 }
 
 /**
+ * `code` without the module-level classes nothing refers to, again until none is left (the
+ * formats, subsetters and layout engines left unreferenced), so that the packages only they
+ * import can be seen unused and left out. Parcel writes each class at the start of a line,
+ * its body indented, and its closing brace alone on a line.
+ */
+function dropUnreferencedClasses(code: string): string {
+  let result = code;
+  for (let changed = true; changed;) {
+    changed = false;
+    result = result.replace(/^class (\$[\w$]+)(?: extends [^{\n]+)? \{\n[\s\S]*?\n\}\n/gm, (block, id: string) => {
+      const name = new RegExp(`${id.replace(/\$/g, '\\$')}(?![\\w$])`, 'g');
+      // Used outside its own body: kept.
+      if ((result.match(name)?.length ?? 0) > (block.match(name)?.length ?? 0)) return block;
+      changed = true;
+      return '';
+    });
+  }
+  return result;
+}
+
+/**
  * fontkit's browser bundle for TrueType fonts only, as the customiser fetches them
  * (`fonts/in-an/`, TTF with OpenType layout): the other formats (WOFF, WOFF2, collections,
  * DFont), CFF outlines, bitmap and colour glyphs, AAT layout (`morx`), variations and
@@ -226,6 +247,13 @@ export function trimFontkitFormats(code: string): string {
     'the AAT layout engine',
   );
   // restructure's types have no side effects: unreferenced tables can go.
+  trimmed = dropUnreferencedClasses(trimmed);
+  // Packages nothing uses any more (unicode-trie, tiny-inflate, clone): an import would keep
+  // them in the bundle (CommonJS modules may have side effects).
+  const source = trimmed;
+  trimmed = trimmed.replace(/^import (\$6uUbQ\$\w+) from "[^"]+";\n/gm, (line, name: string) =>
+    (source.match(new RegExp(`\\${name}(?![\\w$])`, 'g'))?.length ?? 0) > 1 ? line : '',
+  );
   return trimmed.replace(/\bnew (\$6uUbQ\$[\w$]+|\(0, \$6uUbQ\$[\w$]+\))\(/g, '/* @__PURE__ */ new $1(');
 }
 
