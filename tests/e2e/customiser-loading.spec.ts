@@ -85,3 +85,22 @@ test('typing fast while the worker lays out: every key lands, the preview ends o
   await expect(page.locator('.js-customiser-unit-shown')).toHaveText(text);
   expect(errors).toEqual([]);
 });
+
+test('until the form changes, the build’s image of the choice stands for the live preview; then the engine draws it', async ({
+  page,
+}) => {
+  const { errors } = watch(page);
+  await page.goto('tao-mau/?kho=a3');
+  await expect(page.locator('print-customiser')).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+  // Ready, with the build's image of the choice (A3 here) and nothing drawn over it.
+  const image = page.locator('.js-customiser-preview-image');
+  await expect(image).toBeVisible();
+  await expect(image).toHaveAttribute('src', /_a3_cam\.webp$/);
+  await expect(page.locator('.js-customiser-preview')).toBeHidden();
+  await expect(page.getByRole('button', { name: vi['customiser.downloadPdf']! })).toBeEnabled();
+  // The first change: the engine's own preview takes the image's place.
+  await page.getByRole('radio').nth(1).check();
+  await expect(page.locator('.js-customiser-preview svg')).toBeVisible();
+  await expect(image).toHaveCount(0);
+  expect(errors).toEqual([]);
+});

@@ -75,7 +75,7 @@ scope.addEventListener('message', (event: MessageEvent<EngineRequest>) => {
     if (request.type === 'preview') {
       const { engine: e, fonts: f } = ready();
       const scene = e.layout(design, f);
-      const { svg, shown, phoneShown, messages } = e.preview(design, scene);
+      const { svg, shown, phoneShown, messages } = e.preview(design, scene, request.svg !== false);
       post({ type: 'preview', id, svg, shown, phoneShown, messages });
     } else {
       file(id, design, request.file, request).catch((error: unknown) =>

@@ -65,6 +65,11 @@ class PrintCustomiserElement extends HTMLElement {
   private phoneTouched = false;
   private lastPhoneError = '';
   /** Preview: one layout at a time in the worker; a change meanwhile asks for one more when it is done. */
+  /**
+   * The live preview is drawn from now on (the form changed once the engine was ready, or the
+   * design has a unit line or phone number): until then the build's image of the choice stands for it.
+   */
+  private live = false;
   private previewInFlight = false;
   private previewDirty = false;
   private nextId = 1;
@@ -248,6 +253,7 @@ class PrintCustomiserElement extends HTMLElement {
 
   /** Ask for a new preview at most once per frame while typing. */
   private schedule(): void {
+    if (this.engineReady) this.live = true;
     this.updatePngButton();
     if (!this.engineReady) this.updatePreviewImage();
     if (!this.engineReady || this.frame) return;
@@ -265,7 +271,14 @@ class PrintCustomiserElement extends HTMLElement {
     }
     this.previewInFlight = true;
     this.previewDirty = false;
-    this.post({ type: 'preview', id: 0, design: this.design(this.read()) });
+    const design = this.design(this.read());
+    // The build's image of the choice is the very design while it has no unit line or phone
+    // number of its own: it stays until the form changes, and the first preview draws nothing.
+    // Drawing the same design as SVG at once cost the page's thread its longest task on a slow
+    // phone (parsing, layout and paint of some 40 KB of outlines) just as the page became usable.
+    const image = this.querySelector('.js-customiser-preview-image');
+    if (!image || design.unitLine.trim() !== '' || design.phoneLine) this.live = true;
+    this.post({ type: 'preview', id: 0, design, svg: this.live });
   }
 
   private showPreview(reply: Extract<EngineResponse, { type: 'preview' }>): void {
@@ -276,16 +289,21 @@ class PrintCustomiserElement extends HTMLElement {
       if (this.dataset['state'] === 'ready') return;
     }
     const choice = this.read();
-    const preview = this.el('preview');
-    this.drawSvg(preview, reply.svg);
     const { shown } = reply;
-    preview.ariaLabel = this.text('customiser.previewAlt', {
-      format: this.formatName(choice.format),
-      scheme: choice.scheme.label,
-      slogan: choice.slogan,
-      unit: shown ? this.text('customiser.previewAltUnit', { unit: shown }) : this.text('customiser.previewAltNoUnit'),
-    });
-    preview.hidden = false;
+    // The live preview, once there is one to draw (see `requestPreview`).
+    if (reply.svg !== undefined) {
+      const preview = this.el('preview');
+      this.drawSvg(preview, reply.svg);
+      preview.ariaLabel = this.text('customiser.previewAlt', {
+        format: this.formatName(choice.format),
+        scheme: choice.scheme.label,
+        slogan: choice.slogan,
+        unit: shown
+          ? this.text('customiser.previewAltUnit', { unit: shown })
+          : this.text('customiser.previewAltNoUnit'),
+      });
+      preview.hidden = false;
+    }
     this.el('unit-shown').textContent = shown ?? this.text('customiser.unitNone');
     this.showPhone(choice.phone, reply.phoneShown);
 
