@@ -86,21 +86,34 @@ test('typing fast while the worker lays out: every key lands, the preview ends o
   expect(errors).toEqual([]);
 });
 
-test('until the form changes, the build’s image of the choice stands for the live preview; then the engine draws it', async ({
+test('the build’s image of the choice stands for the preview when the engine is ready; its own follows when idle', async ({
   page,
 }) => {
   const { errors } = watch(page);
+  await page.addInitScript(() => {
+    // When the page said it was ready: what stood for the preview then.
+    new MutationObserver((_, observer) => {
+      const element = document.querySelector('print-customiser[data-state="ready"]');
+      if (!element) return;
+      observer.disconnect();
+      Object.assign(window, {
+        atReady: {
+          image: element.querySelector<HTMLImageElement>('.js-customiser-preview-image')?.src ?? null,
+          svg: element.querySelector('.js-customiser-preview svg') !== null,
+        },
+      });
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'] });
+  });
   await page.goto('tao-mau/?kho=a3');
   await expect(page.locator('print-customiser')).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
-  // Ready, with the build's image of the choice (A3 here) and nothing drawn over it.
-  const image = page.locator('.js-customiser-preview-image');
-  await expect(image).toBeVisible();
-  await expect(image).toHaveAttribute('src', /_a3_cam\.webp$/);
-  await expect(page.locator('.js-customiser-preview')).toBeHidden();
+  const atReady = await page.evaluate(
+    () => (window as unknown as { atReady: { image: string; svg: boolean } }).atReady,
+  );
+  expect(atReady.image).toMatch(/_a3_cam\.webp$/);
+  expect(atReady.svg).toBe(false);
   await expect(page.getByRole('button', { name: vi['customiser.downloadPdf']! })).toBeEnabled();
-  // The first change: the engine's own preview takes the image's place.
-  await page.getByRole('radio').nth(1).check();
+  // Then the engine's own preview takes the image's place.
   await expect(page.locator('.js-customiser-preview svg')).toBeVisible();
-  await expect(image).toHaveCount(0);
+  await expect(page.locator('.js-customiser-preview-image')).toHaveCount(0);
   expect(errors).toEqual([]);
 });

@@ -66,8 +66,9 @@ class PrintCustomiserElement extends HTMLElement {
   private lastPhoneError = '';
   /** Preview: one layout at a time in the worker; a change meanwhile asks for one more when it is done. */
   /**
-   * The live preview is drawn from now on (the form changed once the engine was ready, or the
-   * design has a unit line or phone number): until then the build's image of the choice stands for it.
+   * The live preview is drawn from now on (the page was idle once the engine was ready, the
+   * form changed, or the design has a unit line or phone number): until then the build's
+   * image of the choice stands for it.
    */
   private live = false;
   private previewInFlight = false;
@@ -273,9 +274,10 @@ class PrintCustomiserElement extends HTMLElement {
     this.previewDirty = false;
     const design = this.design(this.read());
     // The build's image of the choice is the very design while it has no unit line or phone
-    // number of its own: it stays until the form changes, and the first preview draws nothing.
-    // Drawing the same design as SVG at once cost the page's thread its longest task on a slow
-    // phone (parsing, layout and paint of some 40 KB of outlines) just as the page became usable.
+    // number of its own: it stays for the first preview, which draws nothing, and the engine's
+    // own is drawn once the page is idle (`showPreview`). Drawing the same design as SVG at once
+    // put the page's longest task (parsing, layout and paint of some 40 KB of outlines) in the
+    // way of the page's ready state on a slow phone.
     const image = this.querySelector('.js-customiser-preview-image');
     if (!image || design.unitLine.trim() !== '' || design.phoneLine) this.live = true;
     this.post({ type: 'preview', id: 0, design, svg: this.live });
@@ -303,6 +305,16 @@ class PrintCustomiserElement extends HTMLElement {
           : this.text('customiser.previewAltNoUnit'),
       });
       preview.hidden = false;
+    } else {
+      // Drawn once the page is idle after all, so that the first key typed only redraws the
+      // unit line rather than the whole design (a long task while typing).
+      const later = (then: () => void) =>
+        'requestIdleCallback' in window ? requestIdleCallback(then, { timeout: 2000 }) : setTimeout(then, 200);
+      later(() => {
+        if (this.live) return;
+        this.live = true;
+        this.requestPreview();
+      });
     }
     this.el('unit-shown').textContent = shown ?? this.text('customiser.unitNone');
     this.showPhone(choice.phone, reply.phoneShown);
