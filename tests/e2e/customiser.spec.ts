@@ -378,7 +378,7 @@ test.describe('without JavaScript', () => {
     const fallback = page.locator('.customiser__fallback');
     await expect(fallback).toBeVisible();
     await expect(fallback).toContainText(vi['customiser.noJs']!);
-    await fallback.getByRole('link', { name: vi['nav.materials'] }).click();
+    await fallback.getByRole('link', { name: vi['nav.materials']! }).click();
     await expect(page).toHaveURL(new RegExp(`${basePath}tai-lieu/$`));
     const sloganIds = [...new Set(manifest.files.map((f) => f.sloganId).filter(Boolean))];
     expect(sloganIds.length).toBeGreaterThan(0);
