@@ -117,3 +117,18 @@ test('the build’s image of the choice stands for the preview when the engine i
   await expect(page.locator('.js-customiser-preview-image')).toHaveCount(0);
   expect(errors).toEqual([]);
 });
+
+test('on a phone, the preview below the form shows the unit line typed once it is scrolled to', async ({ page }) => {
+  const { errors } = watch(page);
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto('tao-mau/');
+  await expect(page.locator('print-customiser')).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+  await page.getByLabel(vi['customiser.unit']!).fill(UNIT);
+  await expect(page.locator('.js-customiser-unit-shown')).toHaveText(UNIT);
+  await page.locator('.customiser__preview').scrollIntoViewIfNeeded();
+  const preview = page.locator('.js-customiser-preview');
+  await expect(preview.locator('svg')).toBeVisible();
+  await expect(preview).toHaveAttribute('aria-label', new RegExp(UNIT));
+  await expect(page.locator('.js-customiser-preview-image')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});

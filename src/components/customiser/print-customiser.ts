@@ -71,6 +71,10 @@ class PrintCustomiserElement extends HTMLElement {
    * image of the choice stands for it.
    */
   private live = false;
+  /** The worker's last live preview, not drawn yet (the preview is off screen). */
+  private pendingSvg: { svg: string; label: string } | undefined;
+  /** Whether the preview is on screen or near it (always, without IntersectionObserver). */
+  private previewInView = true;
   private previewInFlight = false;
   private previewDirty = false;
   private nextId = 1;
@@ -111,6 +115,17 @@ class PrintCustomiserElement extends HTMLElement {
     });
     for (const button of this.querySelectorAll<HTMLButtonElement>('.js-customiser-download')) {
       button.addEventListener('click', () => void this.download(button.dataset['type'] as FileType));
+    }
+    // The live preview is drawn only on screen or near it (`showPreview`).
+    const box = this.el('preview').parentElement;
+    if (box && 'IntersectionObserver' in window) {
+      new IntersectionObserver(
+        (entries) => {
+          this.previewInView = entries.some((entry) => entry.isIntersecting);
+          if (this.previewInView) this.drawPending();
+        },
+        { rootMargin: '300px 0px' },
+      ).observe(box);
     }
     this.dataset['state'] = 'loading';
     this.setStatus(this.text('customiser.loading'));
@@ -292,19 +307,23 @@ class PrintCustomiserElement extends HTMLElement {
     }
     const choice = this.read();
     const { shown } = reply;
+    const label = this.text('customiser.previewAlt', {
+      format: this.formatName(choice.format),
+      scheme: choice.scheme.label,
+      slogan: choice.slogan,
+      unit: shown ? this.text('customiser.previewAltUnit', { unit: shown }) : this.text('customiser.previewAltNoUnit'),
+    });
     // The live preview, once there is one to draw (see `requestPreview`).
     if (reply.svg !== undefined) {
-      const preview = this.el('preview');
-      this.drawSvg(preview, reply.svg);
-      preview.ariaLabel = this.text('customiser.previewAlt', {
-        format: this.formatName(choice.format),
-        scheme: choice.scheme.label,
-        slogan: choice.slogan,
-        unit: shown
-          ? this.text('customiser.previewAltUnit', { unit: shown })
-          : this.text('customiser.previewAltNoUnit'),
-      });
-      preview.hidden = false;
+      this.pendingSvg = { svg: reply.svg, label };
+      if (this.previewInView) this.drawPending();
+      else {
+        // Off screen (below the form on a phone): drawn when it nears the screen, so that
+        // typing above it never waits for the page to parse, lay out and paint outlines.
+        const image = this.querySelector<HTMLImageElement>('.js-customiser-preview-image');
+        if (image) image.alt = label;
+        else this.el('preview').ariaLabel = label;
+      }
     } else {
       // Drawn once the page is idle after all, so that the first key typed only redraws the
       // unit line rather than the whole design (a long task while typing).
@@ -338,6 +357,17 @@ class PrintCustomiserElement extends HTMLElement {
       this.setButtonsEnabled(true);
       this.setStatus(this.text('customiser.ready'));
     }
+  }
+
+  /** Draw the last live preview the worker made, if not drawn yet. */
+  private drawPending(): void {
+    const pending = this.pendingSvg;
+    if (!pending) return;
+    this.pendingSvg = undefined;
+    const preview = this.el('preview');
+    this.drawSvg(preview, pending.svg);
+    preview.ariaLabel = pending.label;
+    preview.hidden = false;
   }
 
   /**
