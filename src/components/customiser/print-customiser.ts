@@ -122,6 +122,7 @@ class PrintCustomiserElement extends HTMLElement {
       new IntersectionObserver(
         (entries) => {
           this.previewInView = entries.some((entry) => entry.isIntersecting);
+          if (this.previewInView) this.goLive();
           if (this.previewInView) this.drawPending();
         },
         { rootMargin: '300px 0px' },
@@ -329,11 +330,7 @@ class PrintCustomiserElement extends HTMLElement {
       // unit line rather than the whole design (a long task while typing).
       const later = (then: () => void) =>
         'requestIdleCallback' in window ? requestIdleCallback(then, { timeout: 2000 }) : setTimeout(then, 200);
-      later(() => {
-        if (this.live) return;
-        this.live = true;
-        this.requestPreview();
-      });
+      later(() => this.goLive());
     }
     this.el('unit-shown').textContent = shown ?? this.text('customiser.unitNone');
     this.showPhone(choice.phone, reply.phoneShown);
@@ -357,6 +354,17 @@ class PrintCustomiserElement extends HTMLElement {
       this.setButtonsEnabled(true);
       this.setStatus(this.text('customiser.ready'));
     }
+  }
+
+  /**
+   * Once the engine is ready and the page idle, the engine's own preview replaces the build's
+   * image, if on screen: off screen, the worker is left free (a PDF asked for at once is not
+   * held up) until the preview nears the screen or the form changes.
+   */
+  private goLive(): void {
+    if (this.live || !this.engineReady || !this.previewInView || this.dataset['state'] !== 'ready') return;
+    this.live = true;
+    this.requestPreview();
   }
 
   /** Draw the last live preview the worker made, if not drawn yet. */
