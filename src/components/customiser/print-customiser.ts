@@ -230,18 +230,23 @@ class PrintCustomiserElement extends HTMLElement {
   }
 
   private read(): Choice {
+    // The fields' own values, not `new FormData(form)`, which has the page recompute its
+    // styles first (a forced style recalculation in the page's first script task).
     const form = this.el<HTMLFormElement>('form');
-    const data = new FormData(form);
+    const value = (name: string) => {
+      const field = form.querySelector<HTMLInputElement | HTMLSelectElement>(`[name="${name}"]:is(select, :checked)`);
+      return field?.value ?? '';
+    };
     const sloganSelect = this.el<HTMLSelectElement>('slogan');
     const option = sloganSelect.selectedOptions[0];
     return {
       sloganId: sloganSelect.value,
       slogan: option?.dataset['text'] ?? '',
-      format: findFormat(String(data.get(CUSTOMISER_PARAMS.format))) ?? FORMATS[0]!,
-      scheme: findScheme(String(data.get(CUSTOMISER_PARAMS.scheme))) ?? SCHEMES[0]!,
+      format: findFormat(value(CUSTOMISER_PARAMS.format)) ?? FORMATS[0]!,
+      scheme: findScheme(value(CUSTOMISER_PARAMS.scheme)) ?? SCHEMES[0]!,
       unitRaw: limitUnitLine(this.el<HTMLTextAreaElement>('unit').value),
       phone: checkVietnamesePhone(this.el<HTMLInputElement>('phone').value),
-      cropMarks: data.get(CUSTOMISER_PARAMS.cropMarks) === CROP_MARKS_ON,
+      cropMarks: value(CUSTOMISER_PARAMS.cropMarks) === CROP_MARKS_ON,
     };
   }
 
