@@ -85,3 +85,50 @@ test('typing fast while the worker lays out: every key lands, the preview ends o
   await expect(page.locator('.js-customiser-unit-shown')).toHaveText(text);
   expect(errors).toEqual([]);
 });
+
+test('the build’s image of the choice stands for the preview when the engine is ready; its own follows when idle', async ({
+  page,
+}) => {
+  const { errors } = watch(page);
+  await page.addInitScript(() => {
+    // When the page said it was ready: what stood for the preview then.
+    new MutationObserver((_, observer) => {
+      const element = document.querySelector('print-customiser[data-state="ready"]');
+      if (!element) return;
+      observer.disconnect();
+      Object.assign(window, {
+        atReady: {
+          image: element.querySelector<HTMLImageElement>('.js-customiser-preview-image')?.src ?? null,
+          svg: element.querySelector('.js-customiser-preview svg') !== null,
+        },
+      });
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'] });
+  });
+  await page.goto('tao-mau/?kho=a3');
+  await expect(page.locator('print-customiser')).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+  const atReady = await page.evaluate(
+    () => (window as unknown as { atReady: { image: string; svg: boolean } }).atReady,
+  );
+  expect(atReady.image).toMatch(/_a3_cam\.webp$/);
+  expect(atReady.svg).toBe(false);
+  await expect(page.getByRole('button', { name: vi['customiser.downloadPdf']! })).toBeEnabled();
+  // Then the engine's own preview takes the image's place.
+  await expect(page.locator('.js-customiser-preview svg')).toBeVisible();
+  await expect(page.locator('.js-customiser-preview-image')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test('on a phone, the preview below the form shows the unit line typed once it is scrolled to', async ({ page }) => {
+  const { errors } = watch(page);
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto('tao-mau/');
+  await expect(page.locator('print-customiser')).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+  await page.getByLabel(vi['customiser.unit']!).fill(UNIT);
+  await expect(page.locator('.js-customiser-unit-shown')).toHaveText(UNIT);
+  await page.locator('.customiser__preview').scrollIntoViewIfNeeded();
+  const preview = page.locator('.js-customiser-preview');
+  await expect(preview.locator('svg')).toBeVisible();
+  await expect(preview).toHaveAttribute('aria-label', new RegExp(UNIT));
+  await expect(page.locator('.js-customiser-preview-image')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});

@@ -9,8 +9,8 @@ import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import jsQR from 'jsqr';
 import sharp from 'sharp';
 import { basePath, siteUrl } from '../../site.config.mjs';
-import { FORMATS, isPrintFormat, layoutScene, renderPdf, type Scene } from '../../src/shared/print/index.ts';
-import { format, formatShortLabel, type FormatVars } from '../../src/i18n/format.ts';
+import { layoutScene, renderPdf, type Scene } from '../../src/shared/print/index.ts';
+import { format, type FormatVars } from '../../src/i18n/format.ts';
 import { campaignOf, contentDirOf, loadContent } from '../../src/build/content/load.ts';
 import { presentedText } from '../../src/shared/presentation.ts';
 import { loadPrintFonts } from '../../src/build/print/load-fonts.ts';
@@ -289,7 +289,9 @@ test.describe('customiser', () => {
       await field.fill(input);
       await expect(messages(page), JSON.stringify(input)).toHaveText([fill(key, vars)]);
       await expect(shown(page)).toHaveText(expected);
-      await expect(page.locator('.js-customiser-preview')).toBeVisible();
+      // A preview is shown: the engine's, or, until the form first changes (the empty line,
+      // first), the build's image of the same design.
+      await expect(page.locator('.js-customiser-preview:visible, .js-customiser-preview-image:visible')).toHaveCount(1);
     }
     // Markup stayed text: no element was made from it, nothing ran.
     expect(await page.locator('main b, main script:not([type]), main img[src="x"]').count()).toBe(0);
@@ -368,20 +370,19 @@ test('the customiser’s code loads on its page only', async ({ request }) => {
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('the ready-made PDFs are named by their formats as readers write them: A4, 3 × 1 m, 4 × 0,8 m', async ({
+  test('the page leads to the ready-made files: a link to the materials page, which reaches every slogan’s files', async ({
     page,
   }) => {
     await page.goto('tao-mau/');
-    const schemeLines = page.locator('.customiser__fallback .fallback-list ul > li');
-    await expect(schemeLines.first()).toBeVisible();
-    const expected = FORMATS.filter(isPrintFormat).map(formatShortLabel);
-    expect(expected).toEqual(expect.arrayContaining(['A4', '3 × 1 m', '4 × 0,8 m', '5 × 0,8 m', '5 × 1,5 m']));
-    for (const line of await schemeLines.all()) {
-      // The visible words of each link (its screen-reader context is visually hidden).
-      const names = await line
-        .locator('a')
-        .evaluateAll((links) => links.map((a) => (a.firstChild?.textContent ?? '').trim()));
-      expect(names).toEqual(expected);
-    }
+    await expect(page.locator('.customiser__app')).toBeHidden();
+    const fallback = page.locator('.customiser__fallback');
+    await expect(fallback).toBeVisible();
+    await expect(fallback).toContainText(vi['customiser.noJs']!);
+    await fallback.getByRole('link', { name: vi['nav.materials']! }).click();
+    await expect(page).toHaveURL(new RegExp(`${basePath}tai-lieu/$`));
+    const sloganIds = [...new Set(manifest.files.map((f) => f.sloganId).filter(Boolean))];
+    expect(sloganIds.length).toBeGreaterThan(0);
+    for (const id of sloganIds)
+      await expect(page.locator(`a[href="${basePath}tai-lieu/${id}/"]`).first()).toBeAttached();
   });
 });

@@ -30,8 +30,11 @@ export interface Design {
 export type EngineRequest =
   /** The two print fonts' bytes (fetched by the page while the worker starts): load the engine. */
   | { readonly type: 'init'; readonly fonts: { readonly display: ArrayBuffer; readonly text: ArrayBuffer } }
-  /** Lay out a design for the preview. */
-  | { readonly type: 'preview'; readonly id: number; readonly design: Design }
+  /**
+   * Lay out a design for the preview; `svg: false` when the page has the build's image of it
+   * (the first preview, before any change: nothing to draw, only the unit line and messages).
+   */
+  | { readonly type: 'preview'; readonly id: number; readonly design: Design; readonly svg?: boolean }
   /** Lay out a design and make a file of it, or give its scene (the page draws PNGs on a canvas). */
   | {
       readonly type: 'file';
@@ -48,8 +51,8 @@ export type EngineResponse =
   | {
       readonly type: 'preview';
       readonly id: number;
-      /** The preview's SVG markup (`renderSvg`), finished size. */
-      readonly svg: string;
+      /** The preview's SVG markup (`renderSvg`), finished size; none when not asked for. */
+      readonly svg: string | undefined;
       /** The unit line as set on the design (`unitLineShown`). */
       readonly shown: string | undefined;
       /** The phone line as set under the QR code, or `undefined` when none is printed. */

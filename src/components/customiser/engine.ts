@@ -48,13 +48,14 @@ export function phoneShown(scene: Scene): string | undefined {
   return block ? block.lines.map((line) => line.text).join(' ') : undefined;
 }
 
-/** What the preview shows of a scene. */
+/** What the preview shows of a scene (its SVG only when `svg`). */
 export function preview(
   design: Design,
   scene: Scene,
-): { svg: string; shown: string | undefined; phoneShown: string | undefined; messages: Message[] } {
+  svg = true,
+): { svg: string | undefined; shown: string | undefined; phoneShown: string | undefined; messages: Message[] } {
   return {
-    svg: renderSvg(scene),
+    svg: svg ? renderSvg(scene) : undefined,
     shown: unitLineShown(scene),
     phoneShown: phoneShown(scene),
     messages: unitLineMessages(design.unitLine, scene),

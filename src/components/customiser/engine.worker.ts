@@ -1,7 +1,7 @@
 /**
  * The customiser's worker: lays out the design, draws the preview's SVG and makes
  * the PDF and SVG files off the page's thread, so that typing never waits for the
- * engine. Started by `print-customiser.ts` when the page is idle (a module worker
+ * engine. Started by `print-customiser.ts` as soon as its script runs (a module worker
  * bundled by Vite; same origin, so the site's Content-Security-Policy allows it).
  *
  * This entry is small: it loads the engine's code (`engine.ts`: fontkit, layout, SVG)
@@ -75,7 +75,7 @@ scope.addEventListener('message', (event: MessageEvent<EngineRequest>) => {
     if (request.type === 'preview') {
       const { engine: e, fonts: f } = ready();
       const scene = e.layout(design, f);
-      const { svg, shown, phoneShown, messages } = e.preview(design, scene);
+      const { svg, shown, phoneShown, messages } = e.preview(design, scene, request.svg !== false);
       post({ type: 'preview', id, svg, shown, phoneShown, messages });
     } else {
       file(id, design, request.file, request).catch((error: unknown) =>

@@ -15,7 +15,6 @@
  * for it. `data-state` says where it is: `loading`, then `ready` once the engine
  * is loaded and the first preview drawn, or `failed`.
  */
-import { formatLabel } from '../../i18n/format.ts';
 import { readStrings, type UiText } from '../../i18n/read-strings.ts';
 import { CROP_MARKS_ON, CUSTOMISER_PARAMS, readCustomiserPreset } from '../../shared/customiser-params.ts';
 import { FORMATS, findFormat, isPrintFormat, printFileName, type PrintFormat } from '../../shared/print/formats.ts';
@@ -66,6 +65,16 @@ class PrintCustomiserElement extends HTMLElement {
   private phoneTouched = false;
   private lastPhoneError = '';
   /** Preview: one layout at a time in the worker; a change meanwhile asks for one more when it is done. */
+  /**
+   * The live preview is drawn from now on (the page was idle once the engine was ready, the
+   * form changed, or the design has a unit line or phone number): until then the build's
+   * image of the choice stands for it.
+   */
+  private live = false;
+  /** The worker's last live preview, not drawn yet (the preview is off screen). */
+  private pendingSvg: { svg: string; label: string } | undefined;
+  /** Whether the preview is on screen or near it (always, without IntersectionObserver). */
+  private previewInView = true;
   private previewInFlight = false;
   private previewDirty = false;
   private nextId = 1;
@@ -106,6 +115,18 @@ class PrintCustomiserElement extends HTMLElement {
     });
     for (const button of this.querySelectorAll<HTMLButtonElement>('.js-customiser-download')) {
       button.addEventListener('click', () => void this.download(button.dataset['type'] as FileType));
+    }
+    // The live preview is drawn only on screen or near it (`showPreview`).
+    const box = this.el('preview').parentElement;
+    if (box && 'IntersectionObserver' in window) {
+      new IntersectionObserver(
+        (entries) => {
+          this.previewInView = entries.some((entry) => entry.isIntersecting);
+          if (this.previewInView) this.goLive();
+          if (this.previewInView) this.drawPending();
+        },
+        { rootMargin: '300px 0px' },
+      ).observe(box);
     }
     this.dataset['state'] = 'loading';
     this.setStatus(this.text('customiser.loading'));
@@ -196,19 +217,36 @@ class PrintCustomiserElement extends HTMLElement {
     if (radio) radio.checked = true;
   }
 
+  /**
+   * A format's name as the format field shows it (the build wrote it with `formatLabel`):
+   * read from the page rather than made here, whose number formatting would cost the page's
+   * thread Intl's locale data (src/i18n/format.ts).
+   */
+  private formatName(format: PrintFormat): string {
+    const select = this.el<HTMLFormElement>('form').elements.namedItem(CUSTOMISER_PARAMS.format);
+    const option =
+      select instanceof HTMLSelectElement ? [...select.options].find((o) => o.value === format.id) : undefined;
+    return option?.textContent?.trim() || format.label;
+  }
+
   private read(): Choice {
+    // The fields' own values, not `new FormData(form)`, which has the page recompute its
+    // styles first (a forced style recalculation in the page's first script task).
     const form = this.el<HTMLFormElement>('form');
-    const data = new FormData(form);
+    const value = (name: string) => {
+      const field = form.querySelector<HTMLInputElement | HTMLSelectElement>(`[name="${name}"]:is(select, :checked)`);
+      return field?.value ?? '';
+    };
     const sloganSelect = this.el<HTMLSelectElement>('slogan');
     const option = sloganSelect.selectedOptions[0];
     return {
       sloganId: sloganSelect.value,
       slogan: option?.dataset['text'] ?? '',
-      format: findFormat(String(data.get(CUSTOMISER_PARAMS.format))) ?? FORMATS[0]!,
-      scheme: findScheme(String(data.get(CUSTOMISER_PARAMS.scheme))) ?? SCHEMES[0]!,
+      format: findFormat(value(CUSTOMISER_PARAMS.format)) ?? FORMATS[0]!,
+      scheme: findScheme(value(CUSTOMISER_PARAMS.scheme)) ?? SCHEMES[0]!,
       unitRaw: limitUnitLine(this.el<HTMLTextAreaElement>('unit').value),
       phone: checkVietnamesePhone(this.el<HTMLInputElement>('phone').value),
-      cropMarks: data.get(CUSTOMISER_PARAMS.cropMarks) === CROP_MARKS_ON,
+      cropMarks: value(CUSTOMISER_PARAMS.cropMarks) === CROP_MARKS_ON,
     };
   }
 
@@ -237,6 +275,7 @@ class PrintCustomiserElement extends HTMLElement {
 
   /** Ask for a new preview at most once per frame while typing. */
   private schedule(): void {
+    if (this.engineReady) this.live = true;
     this.updatePngButton();
     if (!this.engineReady) this.updatePreviewImage();
     if (!this.engineReady || this.frame) return;
@@ -254,7 +293,15 @@ class PrintCustomiserElement extends HTMLElement {
     }
     this.previewInFlight = true;
     this.previewDirty = false;
-    this.post({ type: 'preview', id: 0, design: this.design(this.read()) });
+    const design = this.design(this.read());
+    // The build's image of the choice is the very design while it has no unit line or phone
+    // number of its own: it stays for the first preview, which draws nothing, and the engine's
+    // own is drawn once the page is idle (`showPreview`). Drawing the same design as SVG at once
+    // put the page's longest task (parsing, layout and paint of some 40 KB of outlines) in the
+    // way of the page's ready state on a slow phone.
+    const image = this.querySelector('.js-customiser-preview-image');
+    if (!image || design.unitLine.trim() !== '' || design.phoneLine) this.live = true;
+    this.post({ type: 'preview', id: 0, design, svg: this.live });
   }
 
   private showPreview(reply: Extract<EngineResponse, { type: 'preview' }>): void {
@@ -265,16 +312,31 @@ class PrintCustomiserElement extends HTMLElement {
       if (this.dataset['state'] === 'ready') return;
     }
     const choice = this.read();
-    const preview = this.el('preview');
-    this.drawSvg(preview, reply.svg);
     const { shown } = reply;
-    preview.ariaLabel = this.text('customiser.previewAlt', {
-      format: formatLabel(choice.format),
+    const label = this.text('customiser.previewAlt', {
+      format: this.formatName(choice.format),
       scheme: choice.scheme.label,
       slogan: choice.slogan,
       unit: shown ? this.text('customiser.previewAltUnit', { unit: shown }) : this.text('customiser.previewAltNoUnit'),
     });
-    preview.hidden = false;
+    // The live preview, once there is one to draw (see `requestPreview`).
+    if (reply.svg !== undefined) {
+      this.pendingSvg = { svg: reply.svg, label };
+      if (this.previewInView) this.drawPending();
+      else {
+        // Off screen (below the form on a phone): drawn when it nears the screen, so that
+        // typing above it never waits for the page to parse, lay out and paint outlines.
+        const image = this.querySelector<HTMLImageElement>('.js-customiser-preview-image');
+        if (image) image.alt = label;
+        else this.el('preview').ariaLabel = label;
+      }
+    } else {
+      // Drawn once the page is idle after all, so that the first key typed only redraws the
+      // unit line rather than the whole design (a long task while typing).
+      const later = (then: () => void) =>
+        'requestIdleCallback' in window ? requestIdleCallback(then, { timeout: 2000 }) : setTimeout(then, 200);
+      later(() => this.goLive());
+    }
     this.el('unit-shown').textContent = shown ?? this.text('customiser.unitNone');
     this.showPhone(choice.phone, reply.phoneShown);
 
@@ -297,6 +359,28 @@ class PrintCustomiserElement extends HTMLElement {
       this.setButtonsEnabled(true);
       this.setStatus(this.text('customiser.ready'));
     }
+  }
+
+  /**
+   * Once the engine is ready and the page idle, the engine's own preview replaces the build's
+   * image, if on screen: off screen, the worker is left free (a PDF asked for at once is not
+   * held up) until the preview nears the screen or the form changes.
+   */
+  private goLive(): void {
+    if (this.live || !this.engineReady || !this.previewInView || this.dataset['state'] !== 'ready') return;
+    this.live = true;
+    this.requestPreview();
+  }
+
+  /** Draw the last live preview the worker made, if not drawn yet. */
+  private drawPending(): void {
+    const pending = this.pendingSvg;
+    if (!pending) return;
+    this.pendingSvg = undefined;
+    const preview = this.el('preview');
+    this.drawSvg(preview, pending.svg);
+    preview.ariaLabel = pending.label;
+    preview.hidden = false;
   }
 
   /**

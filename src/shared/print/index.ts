@@ -41,6 +41,7 @@ export {
   PROTECTED_COMPOUNDS,
   breakUnits,
   cleanText,
+  joinGroups,
   protectCompounds,
   toNfc,
   toUpperVietnamese,

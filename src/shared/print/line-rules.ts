@@ -138,12 +138,17 @@ const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/
 const NOT_WORD_BEFORE = '(?<![\\p{L}\\p{M}\\p{N}])';
 const NOT_WORD_AFTER = '(?![\\p{L}\\p{M}\\p{N}])';
 
+/**
+ * The words of `group` with `separator` (a character class body) between them, and nothing
+ * around them: `groupPattern` without its word boundaries.
+ */
+export function groupWords(group: string, separator: string, flags = 'giu'): RegExp {
+  return new RegExp(group.normalize('NFC').split(' ').map(escapeRegExp).join(`[${separator}]`), flags);
+}
+
 /** A pattern matching `group` with `separator` (a character class body) between its words. */
 export function groupPattern(group: string, separator: string, flags = 'giu'): RegExp {
-  return new RegExp(
-    NOT_WORD_BEFORE + group.normalize('NFC').split(' ').map(escapeRegExp).join(`[${separator}]`) + NOT_WORD_AFTER,
-    flags,
-  );
+  return new RegExp(NOT_WORD_BEFORE + groupWords(group, separator, flags).source + NOT_WORD_AFTER, flags);
 }
 
 /**

@@ -4,10 +4,24 @@ import {
   PROTECTED_COMPOUNDS,
   breakUnits,
   cleanText,
+  joinGroups,
   protectCompounds,
   toUpperVietnamese,
 } from '../../../src/shared/print/index.ts';
-import { loadSlogans } from './helpers.ts';
+import { BIND_TO_NEXT, KEEP_TOGETHER, groupPattern } from '../../../src/shared/print/line-rules.ts';
+import { FOOTER, HEADING, loadSlogans } from './helpers.ts';
+
+/** One pattern a group, word boundaries as lookarounds: how the groups were found before `joinGroups`. */
+const GROUP_PATTERNS = KEEP_TOGETHER.map((group) => groupPattern(group, ` ${NBSP}`));
+const BIND_PATTERNS = BIND_TO_NEXT.map(
+  (group) => new RegExp(`${groupPattern(group, ` ${NBSP}`, '').source} (?=\\S)`, 'giu'),
+);
+function joinGroupsByPatterns(text: string): string {
+  let result = text;
+  for (const pattern of GROUP_PATTERNS) result = result.replace(pattern, (match) => match.replace(/ /g, NBSP));
+  for (const pattern of BIND_PATTERNS) result = result.replace(pattern, (match) => match.replace(/ $/, NBSP));
+  return result;
+}
 
 describe('text preparation', () => {
   it('normalises NFD input to NFC', () => {
@@ -62,6 +76,54 @@ describe('text preparation', () => {
     for (const slogan of loadSlogans()) {
       const units = breakUnits(slogan.text);
       expect(units.map((unit) => unit.join(' ')).join(' ')).toBe(cleanText(slogan.text));
+    }
+  });
+
+  it('finds the groups as the patterns with word boundaries would: the boundary class is the same with and without the i flag', () => {
+    const folded = /^[\p{L}\p{M}\p{N}]$/iu;
+    const plain = /^[\p{L}\p{M}\p{N}]$/u;
+    const differ: number[] = [];
+    for (let codePoint = 0; codePoint <= 0x10ffff; codePoint++) {
+      if (codePoint >= 0xd800 && codePoint <= 0xdfff) continue;
+      const char = String.fromCodePoint(codePoint);
+      if (folded.test(char) !== plain.test(char)) differ.push(codePoint);
+    }
+    expect(differ).toEqual([]);
+  });
+
+  it('joins the same groups as one pattern a group with lookarounds would, at the edges too', () => {
+    const words = [...KEEP_TOGETHER, ...BIND_TO_NEXT].flatMap((group) => group.split(' '));
+    const others = ['x', 'ẫ', '1', '2020', ',', '–', '!', '😀', '𝐀', NBSP, 'Đ', 'a\u0301', '%', 'mm', 'năm', '15/11'];
+    const samples = [
+      HEADING,
+      FOOTER,
+      ...loadSlogans().flatMap((slogan) => [slogan.text, toUpperVietnamese(slogan.text)]),
+      'bạo lựcx',
+      'xbạo lực',
+      '1bạo lực',
+      'bạo lực1',
+      '😀bạo lực😀',
+      '𝐀bạo lực',
+      'đối với',
+      'đối với ',
+      'đối với  phụ nữ',
+      `đối${NBSP}với phụ nữ`,
+      'ĐỐI VỚI PHỤ NỮ',
+    ];
+    // A fixed walk through the words and the characters around them (no randomness).
+    const pieces = [...words, ...others];
+    for (let i = 0; i < 4000; i++) {
+      const length = 2 + (i % 7);
+      const parts: string[] = [];
+      for (let j = 0; j < length; j++) {
+        const piece = pieces[(i * 7 + j * 13 + ((i * j) % 11)) % pieces.length]!;
+        parts.push((i + j) % 4 === 0 ? piece.toUpperCase() : piece);
+      }
+      samples.push(parts.join((i % 5 === 0 ? NBSP : ' ').repeat(1 + (i % 3 === 0 ? 1 : 0))));
+    }
+    for (const sample of samples) {
+      const text = cleanText(sample);
+      expect(joinGroups(text), text).toBe(joinGroupsByPatterns(text));
     }
   });
 });
