@@ -282,8 +282,10 @@ export function preload(): void {
   preloadPagefind().catch(() => {
     // Reported by the search that needs it.
   });
-  // Compile the Unicode regular expressions a query meets before its index is fetched
-  // (a few ms each on their first use) now, while Pagefind loads.
+  // Now, while Pagefind loads, rather than on the way to the first result: compile the Unicode
+  // regular expressions a query meets first (a few ms each on their first use), and make the
+  // number formatter, whose first use loads the locale's data (src/i18n/format.ts).
   isHelpQuery('a', ['a']);
   hasSearchableText(foldQuery('a'));
+  formatNumber(0);
 }
