@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { packageVersion } from './package-version.ts';
+import { dirname, resolve } from 'node:path';
 
 /** The PNG sizes of the web app manifest's icons (192 and 512 px: what Android and Chrome ask for). */
 export const ICON_SIZES = [192, 512] as const;
@@ -16,18 +17,6 @@ export const ICON_CACHE_DIR = '.cache/icons';
 /** PNG options; part of the cache key. */
 const PNG_OPTIONS = { compressionLevel: 9 } as const;
 
-/** sharp's version (it pins its libvips): part of the cache key, read without loading sharp. */
-function sharpVersion(): string {
-  const require = createRequire(resolve('package.json'));
-  for (let dir = dirname(require.resolve('sharp')); dir !== dirname(dir); dir = dirname(dir)) {
-    const file = join(dir, 'package.json');
-    if (!existsSync(file)) continue;
-    const data = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
-    if (data.name === 'sharp' && data.version) return data.version;
-  }
-  throw new Error('app icon: no package.json of sharp');
-}
-
 /**
  * `public/favicon.svg` drawn as a square PNG of `size` pixels, by sharp, kept in
  * `.cache/icons/` under a key of everything that shapes it (the SVG, the size, the PNG
@@ -37,7 +26,13 @@ function sharpVersion(): string {
 export async function renderIcon(size: number): Promise<Buffer> {
   const svg = await readFile(resolve(ICON_SOURCE));
   const key = createHash('sha256')
-    .update(JSON.stringify({ size, PNG_OPTIONS, sharp: sharpVersion() }))
+    .update(
+      JSON.stringify({
+        size,
+        PNG_OPTIONS,
+        sharp: packageVersion(createRequire(resolve('package.json')).resolve('sharp'), 'sharp'),
+      }),
+    )
     .update(svg)
     .digest('hex');
   const file = resolve(ICON_CACHE_DIR, `${size}.png`);

@@ -9,8 +9,9 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import sharp from 'sharp';
+import { packageVersion } from '../package-version.ts';
 import { fontBytes } from '../print/font-files.ts';
 
 /**
@@ -39,17 +40,6 @@ async function listFiles(path: string): Promise<string[]> {
     .sort();
 }
 
-/** Version of the package `name` that the file `entry` belongs to (some packages do not export package.json). */
-async function packageVersion(entry: string, name: string): Promise<string> {
-  for (let dir = dirname(entry); dir !== dirname(dir); dir = dirname(dir)) {
-    const file = join(dir, 'package.json');
-    if (!existsSync(file)) continue;
-    const data = JSON.parse(await readFile(file, 'utf8')) as { name?: string; version?: string };
-    if (data.name === name && data.version) return data.version;
-  }
-  throw new Error(`No package.json of ${name} above ${entry}`);
-}
-
 /** Hash of everything every file depends on besides its own inputs: engine sources, library versions, fonts. */
 export async function generatorHash(root: string): Promise<string> {
   const hash = createHash('sha256');
@@ -63,7 +53,7 @@ export async function generatorHash(root: string): Promise<string> {
     }
   }
   const require = createRequire(join(root, 'package.json'));
-  for (const name of GENERATOR_PACKAGES) hash.update(`${name}@${await packageVersion(require.resolve(name), name)}\0`);
+  for (const name of GENERATOR_PACKAGES) hash.update(`${name}@${packageVersion(require.resolve(name), name)}\0`);
   hash.update(`libvips@${sharp.versions.vips}\0`);
   const fonts = fontBytes();
   hash.update(fonts.display).update('\0').update(fonts.text);

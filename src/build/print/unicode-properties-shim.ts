@@ -17,8 +17,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { packageVersion } from '../package-version.ts';
 
 interface UnicodeProperties {
   getScript(codePoint: number): string;
@@ -27,11 +28,17 @@ interface UnicodeProperties {
   isDigit(codePoint: number): boolean;
 }
 
+/** `require` as fontkit's own files resolve packages. */
+const fromFontkit = () => createRequire(createRequire(import.meta.url).resolve('fontkit'));
+
 /** `unicode-properties` as fontkit resolves it. */
 export function fontkitUnicodeProperties(): UnicodeProperties {
-  const fromFontkit = createRequire(createRequire(import.meta.url).resolve('fontkit'));
-  return fromFontkit('unicode-properties') as UnicodeProperties;
+  return fromFontkit()('unicode-properties') as UnicodeProperties;
 }
+
+/** Its version, read without loading it. */
+const unicodePropertiesVersion = () =>
+  packageVersion(fromFontkit().resolve('unicode-properties'), 'unicode-properties');
 
 const LAST_CODE_POINT = 0x10ffff;
 
@@ -60,18 +67,6 @@ let cached: string | undefined;
 /** Where the made module is kept between builds (making it reads 4 × 1.1 million code points: about 0.2 s). */
 export const SHIM_CACHE_FILE = '.cache/unicode-properties-shim.js';
 
-/** unicode-properties' version as fontkit resolves it, read from its package.json without loading it. */
-function packageVersion(): string {
-  const fromFontkit = createRequire(createRequire(import.meta.url).resolve('fontkit'));
-  for (let dir = dirname(fromFontkit.resolve('unicode-properties')); dir !== dirname(dir); dir = dirname(dir)) {
-    const file = join(dir, 'package.json');
-    if (!existsSync(file)) continue;
-    const data = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
-    if (data.name === 'unicode-properties' && data.version) return data.version;
-  }
-  throw new Error('unicode-properties shim: no package.json of unicode-properties');
-}
-
 /**
  * The module's source (ES module, no imports), kept in `.cache/` under a key of what makes it
  * (this file and unicode-properties' version): a build reads it instead of making it again.
@@ -80,7 +75,7 @@ export function unicodePropertiesShim(): string {
   if (cached) return cached;
   const key = createHash('sha256')
     .update(readFileSync(fileURLToPath(import.meta.url)))
-    .update(packageVersion())
+    .update(unicodePropertiesVersion())
     .digest('hex');
   const file = resolve(SHIM_CACHE_FILE);
   const header = `// key ${key}\n`;
