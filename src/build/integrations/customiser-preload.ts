@@ -68,8 +68,10 @@ export async function addCustomiserPreloads(outDir: string, base: string, pages:
     // would otherwise be found only once it is in (a round trip later).
     let worker: string | undefined;
     const pageImports: string[] = [];
+    const scripts: string[] = [];
     for (const [, src] of html.matchAll(/<script type="module" src="([^"]+)"/g)) {
       if (!src?.startsWith(`${base}_astro/`)) continue;
+      scripts.push(src);
       const code = await readFile(join(assetsDir, src.slice(`${base}_astro/`.length)), 'utf8');
       const match = WORKER_URL.exec(code);
       if (!match) continue;
@@ -80,6 +82,10 @@ export async function addCustomiserPreloads(outDir: string, base: string, pages:
     const fonts = [attribute(html, 'data-display-font'), attribute(html, 'data-text-font')];
     if (fonts.some((font) => !font)) throw new Error(`${page}: <print-customiser> without its print fonts`);
     const links = [
+      // The page's module scripts themselves (the customiser's, and those before it, which run
+      // first): the page's blocking `has-js` script is the body's first element, and the meta
+      // Content-Security-Policy keeps Chromium's preload scanner from looking past it.
+      ...scripts.map((src) => `<link rel="modulepreload" href="${src}">`),
       ...pageImports.map((name) => `<link rel="modulepreload" href="${base}_astro/${name}">`),
       ...fonts.map((href) => `<link rel="preload" href="${href}" as="fetch" crossorigin fetchpriority="low">`),
       ...(await workerChunks(assetsDir, worker)).map((name) => `<link rel="prefetch" href="${base}_astro/${name}">`),
