@@ -30,6 +30,11 @@ export const boundaryRule = {
     {
       paths: [
         { name: 'sharp', message: 'sharp is Node-only: browser code may not import it.' },
+        {
+          name: 'fontkit',
+          message:
+            "fontkit runs at build time only: browser code reads the build's font models (src/shared/print/font-model.ts).",
+        },
         ...builtinModules.map((name) => ({
           name,
           message: `"${name}" is a Node built-in: browser code may not import it.`,

@@ -1,6 +1,6 @@
 /**
  * The customiser (/tao-mau/) light first: the form works before the engine is
- * there; the engine (fontkit, layout) and the print fonts load in a worker started
+ * there; the engine (layout, SVG) and the print fonts' models load in a worker started
  * by the page's script (its head asks for their files first), and pdf-lib after the
  * engine is ready, before any click. Timings are in `npm run bench`
  * (scripts/bench/customiser.mjs), not here.
@@ -13,7 +13,7 @@ const vi: Record<string, string> = JSON.parse(readFileSync(new URL('../../src/i1
 const UNIT = 'Trường Mầm non Bình Lư';
 const isEngine = (url: string) => /\/_astro\/engine-[^/]+\.js$/.test(url);
 const isPdfLib = (url: string) => /\/_astro\/render-pdf-[^/]+\.js$/.test(url);
-const isPrintFont = (url: string) => /\/fonts\/in-an\/[^/]+\.ttf$/.test(url);
+const isPrintFont = (url: string) => /\/fonts\/in-an\/[^/]+\.json$/.test(url);
 
 test('the form works before the engine, which loads in a worker, then pdf-lib before any click', async ({ page }) => {
   const { errors } = watch(page);
@@ -22,7 +22,7 @@ test('the form works before the engine, which loads in a worker, then pdf-lib be
   // Hold the print fonts: the engine cannot be ready until they are let through.
   let release = () => {};
   const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(/\/fonts\/in-an\/[^/]+\.ttf$/, async (route) => {
+  await page.route(/\/fonts\/in-an\/[^/]+\.json$/, async (route) => {
     await held;
     await route.continue();
   });

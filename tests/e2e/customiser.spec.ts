@@ -108,7 +108,7 @@ test.describe('customiser', () => {
     // Nothing left the site: fonts and code came from it, the file was made here.
     const origin = new URL(baseURL!).origin;
     expect(requests.filter((u) => !u.startsWith('blob:') && new URL(u).origin !== origin)).toEqual([]);
-    expect(requests.filter((u) => u.endsWith('.ttf'))).toHaveLength(2);
+    expect(requests.filter((u) => /\/fonts\/in-an\/[^/]+\.json$/.test(u))).toHaveLength(2);
     expect(errors).toEqual([]);
   });
 

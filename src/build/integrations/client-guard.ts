@@ -3,8 +3,11 @@ import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, ViteUserConfig } from 'astro';
 
-/** Packages that only run in Node (native code, file system). */
-const NODE_ONLY_PACKAGES = ['sharp'];
+/**
+ * Packages that only run in Node (native code, file system), and fontkit, which runs at build
+ * time only: the customiser reads the build's font models (src/shared/print/font-model.ts).
+ */
+const NODE_ONLY_PACKAGES = ['sharp', 'fontkit'];
 
 /**
  * The folder of this project that only runs in Node (relative to the root): build-time code.

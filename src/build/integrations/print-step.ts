@@ -25,7 +25,7 @@ import { posterFooterFrom, posterHeading, posterLink } from '../../shared/print-
 import { toUpperVietnamese } from '../../shared/print/text.ts';
 import { basePath, siteUrl } from '../config.ts';
 import { generatePrintFiles, type FilePublishing, type PrintSlogan, type SiteFile } from '../print-files/generate.ts';
-import { customiserFonts } from '../print/customiser-fonts.ts';
+import { customiserFontModels } from '../print/customiser-fonts.ts';
 import { fontPackageDir } from '../fonts/font-package.ts';
 
 /** What the thread is given: the parts of the checked content the print files set. */
@@ -81,7 +81,7 @@ export async function generateStep(input: PrintStepInput, log: (message: string)
   });
   // The customiser's fonts keep every character the content sets on a design: the slogans
   // in capitals as the display font sets them, and the rest in the text font.
-  const fonts = await customiserFonts(input.cacheDir, {
+  const fonts = await customiserFontModels(input.cacheDir, {
     display: slogans.map((slogan) => toUpperVietnamese(slogan.text)).join(''),
     text: [...slogans.map((slogan) => slogan.text), heading, campaign.theme, footer].join(''),
   });

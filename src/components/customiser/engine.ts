@@ -1,12 +1,12 @@
 /**
- * The customiser's engine, run in its worker (`engine.worker.ts`): fontkit, the
- * layout engine and the SVG renderer. pdf-lib comes apart (`render-pdf`), loaded by
- * the worker once the engine is ready.
+ * The customiser's engine, run in its worker (`engine.worker.ts`): the print fonts'
+ * models, the layout engine and the SVG renderer. pdf-lib comes apart (`render-pdf`),
+ * loaded by the worker once the engine is ready.
  *
  * N.B. Runs in a worker: no DOM.
  */
-import * as fontkit from 'fontkit';
-import { createLayoutFont, type FontkitFontLike, type PrintFonts } from '../../shared/print/font.ts';
+import type { PrintFonts } from '../../shared/print/font.ts';
+import { createModelFont, readFontModel } from '../../shared/print/font-model.ts';
 import { layoutScene } from '../../shared/print/layout.ts';
 import { renderSvg } from '../../shared/print/render-svg.ts';
 import type { Scene } from '../../shared/print/scene.ts';
@@ -15,15 +15,14 @@ import { unitLineMessages, unitLineShown, type Message } from './messages.ts';
 
 export { renderSvg };
 
-function parseFont(bytes: ArrayBuffer): FontkitFontLike {
-  const font = fontkit.create(new Uint8Array(bytes));
-  if (!('layout' in font)) throw new Error('not a single font');
-  return font as unknown as FontkitFontLike;
+/** A print font's model (JSON, as the build writes it: src/build/print/font-model.ts), read. */
+function readFont(bytes: ArrayBuffer, which: string) {
+  return createModelFont(readFontModel(JSON.parse(new TextDecoder().decode(bytes)), `the ${which} font`));
 }
 
-/** The two print fonts, parsed. */
+/** The two print fonts, from their models. */
 export function loadFonts(bytes: { display: ArrayBuffer; text: ArrayBuffer }): PrintFonts {
-  return { display: createLayoutFont(parseFont(bytes.display)), text: createLayoutFont(parseFont(bytes.text)) };
+  return { display: readFont(bytes.display, 'display'), text: readFont(bytes.text, 'text') };
 }
 
 /** The design laid out with the build's presentation rules (src/shared/presentation.ts, applied by the page). */

@@ -4,8 +4,8 @@
  * engine. Started by `print-customiser.ts` as soon as its script runs (a module worker
  * bundled by Vite; same origin, so the site's Content-Security-Policy allows it).
  *
- * This entry is small: it loads the engine's code (`engine.ts`: fontkit, layout, SVG)
- * at once, while the page fetches the two print fonts and hands them over (`init`);
+ * This entry is small: it loads the engine's code (`engine.ts`: layout, SVG) at once,
+ * while the page fetches the two print fonts' models and hands them over (`init`);
  * once the engine is ready it loads pdf-lib (`render-pdf`), so that the first PDF
  * does not wait for it.
  */

@@ -25,14 +25,15 @@ export const MANIFEST_PATH = 'tai-lieu/manifest.json';
 export const SUMS_PATH = 'tai-lieu/SHA256SUMS';
 
 /**
- * The fonts the customiser fetches from the site (copied from
- * @expo-google-fonts/be-vietnam-pro), and their licence beside them.
+ * The fonts the customiser fetches from the site, as models the build makes of them
+ * (src/shared/print/font-model.ts; the fonts come from @expo-google-fonts/be-vietnam-pro),
+ * and their licence beside them.
  */
 export const PRINT_FONTS = {
   /** Slogans: Be Vietnam Pro ExtraBold. */
-  display: 'fonts/in-an/BeVietnamPro_800ExtraBold.ttf',
+  display: 'fonts/in-an/BeVietnamPro_800ExtraBold.json',
   /** Heading, unit line, footer: Be Vietnam Pro Bold. */
-  text: 'fonts/in-an/BeVietnamPro_700Bold.ttf',
+  text: 'fonts/in-an/BeVietnamPro_700Bold.json',
   /** SIL Open Font License 1.1, as the font package ships it. */
   licence: 'fonts/in-an/OFL.txt',
 } as const;
