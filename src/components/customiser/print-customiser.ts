@@ -24,7 +24,13 @@ import type { PrintFinishing } from '../../shared/print/finishing.ts';
 import { SCHEMES, findScheme, type ColourScheme } from '../../shared/print/schemes.ts';
 import { cleanText } from '../../shared/print/text.ts';
 import { checkVietnamesePhone, type PhoneCheck } from '../../shared/phone.ts';
-import { OFFICE_PNG_DPI, OFFICE_PNG_FORMATS, PREVIEW_MAX_SIDE, outputPath } from '../../shared/print-files/manifest.ts';
+import {
+  OFFICE_PNG_DPI,
+  OFFICE_PNG_FORMATS,
+  PREVIEW_MAX_SIDE,
+  avifWidths,
+  outputPath,
+} from '../../shared/print-files/manifest.ts';
 import { slugify } from '../../shared/slug.ts';
 import { Announcer } from './announcer.ts';
 import type { Design, EngineRequest, EngineResponse } from './engine-protocol.ts';
@@ -417,7 +423,7 @@ class PrintCustomiserElement extends HTMLElement {
       const shapes = [...fresh.children];
       this.previewItems = lines.map((line) => (/^<(path|rect)\b/.test(line) ? shapes.shift() : undefined));
       preview.replaceChildren(fresh);
-      this.querySelector('.js-customiser-preview-image')?.remove();
+      this.querySelector('.js-customiser-preview-picture')?.remove();
     }
     this.previewLines = lines;
   }
@@ -432,7 +438,9 @@ class PrintCustomiserElement extends HTMLElement {
     if (image.src === src) return;
     // As the build sizes it (src/shared/print-files/manifest.ts): the longer side PREVIEW_MAX_SIDE.
     const landscape = format.width >= format.height;
-    image.width = landscape ? PREVIEW_MAX_SIDE : Math.round((PREVIEW_MAX_SIDE * format.width) / format.height);
+    // (Kept: reading `image.width` back gives the width it is drawn at, not its pixels.)
+    const width = landscape ? PREVIEW_MAX_SIDE : Math.round((PREVIEW_MAX_SIDE * format.width) / format.height);
+    image.width = width;
     image.height = landscape ? Math.round((PREVIEW_MAX_SIDE * format.height) / format.width) : PREVIEW_MAX_SIDE;
     image.alt = this.text('customiser.previewAlt', {
       format: format.label,
@@ -440,6 +448,21 @@ class PrintCustomiserElement extends HTMLElement {
       slogan,
       unit: this.text('customiser.previewAltNoUnit'),
     });
+    // The AVIFs first (a <source> is read before the <img>'s own address).
+    const avif = this.querySelector<HTMLSourceElement>('.js-customiser-preview-avif');
+    if (avif) {
+      avif.sizes = `${width}px`;
+      avif.srcset = avifWidths(width)
+        .map((avifWidth) => {
+          const file = outputPath(sloganId, format.id, scheme.id, {
+            type: 'avif',
+            purpose: 'preview',
+            width: avifWidth,
+          });
+          return `${new URL(file, new URL(this.dataset['previews'] ?? '', document.baseURI)).href} ${avifWidth}w`;
+        })
+        .join(', ');
+    }
     image.src = src;
   }
 
