@@ -76,12 +76,19 @@ export function preloadPagefind(): Promise<unknown> {
   return loadPagefind().then(loadFilters);
 }
 
+/** Whether the type filter is in (then a search needs no preload of its own). */
+let filtersLoaded = false;
+
 /**
  * Pagefind with the type filter and the index chunks a search for `term` needs, both
- * fetched side by side (one round trip on a first search rather than two).
+ * fetched side by side (one round trip on a first search rather than two). Once the filter
+ * is in, the search itself fetches its chunks: asking Pagefind to preload as well would
+ * only process the term twice.
  */
 export async function pagefindFor(term: string, filters: Record<string, string>): Promise<Pagefind> {
   const pagefind = await loadPagefind();
+  if (filtersLoaded) return pagefind;
   await Promise.all([loadFilters(pagefind), pagefind.preload(term, { filters })]);
+  filtersLoaded = true;
   return pagefind;
 }
