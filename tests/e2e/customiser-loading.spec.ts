@@ -11,7 +11,8 @@ import { watch } from './helpers.ts';
 
 const vi: Record<string, string> = JSON.parse(readFileSync(new URL('../../src/i18n/vi.json', import.meta.url), 'utf8'));
 const UNIT = 'Trường Mầm non Bình Lư';
-const isEngine = (url: string) => /\/_astro\/engine-[^/]+\.js$/.test(url);
+// The engine is in the worker's own file (engine.worker.ts imports it statically).
+const isEngine = (url: string) => /\/_astro\/engine\.worker-[^/]+\.js$/.test(url);
 const isPdfLib = (url: string) => /\/_astro\/render-pdf-[^/]+\.js$/.test(url);
 const isPrintFont = (url: string) => /\/fonts\/in-an\/[^/]+\.json$/.test(url);
 

@@ -4,15 +4,18 @@
  * engine. Started by `print-customiser.ts` as soon as its script runs (a module worker
  * bundled by Vite; same origin, so the site's Content-Security-Policy allows it).
  *
- * This entry is small: it loads the engine's code (`engine.ts`: layout, SVG) at once,
- * while the page fetches the two print fonts' models and hands them over (`init`);
- * once the engine is ready it loads pdf-lib (`render-pdf`), so that the first PDF
- * does not wait for it.
+ * The engine's code (`engine.ts`: layout, SVG, QR code) is in this entry's own file:
+ * one request (the page's head asks for it early) rather than four small chunks, which
+ * on a slow line with six connections cost a round trip each. The page fetches the two
+ * print fonts' models and hands them over (`init`); once the engine is ready the worker
+ * loads pdf-lib (`render-pdf`, which takes the modules it shares with the engine from
+ * this file), so that the first PDF does not wait for it.
  */
 import type { PrintFonts } from '../../shared/print/font.ts';
+import * as engineCode from './engine.ts';
 import type { Design, EngineRequest, EngineResponse } from './engine-protocol.ts';
 
-type Engine = typeof import('./engine.ts');
+type Engine = typeof engineCode;
 
 /** The worker's global scope, as used here (the project's types are the DOM's, not the webworker lib's). */
 interface WorkerScope {
@@ -27,14 +30,8 @@ let pdf: Promise<typeof import('../../shared/print/render-pdf.ts')> | undefined;
 const post = (message: EngineResponse, transfer: Transferable[] = []) => scope.postMessage(message, transfer);
 const loadPdf = () => (pdf ??= import('../../shared/print/render-pdf.ts'));
 
-// The engine's code from the worker's first moment. The path module is shared with
-// pdf-lib's chunk, so the bundle keeps it apart: asked for here too, it downloads with
-// the engine instead of after it.
-const code = Promise.all([import('./engine.ts'), import('../../shared/print/path.ts')]).then(([module]) => module);
-code.catch(() => undefined); // reported by `init`
-
-async function init(bytes: { display: ArrayBuffer; text: ArrayBuffer }): Promise<void> {
-  engine = await code;
+function init(bytes: { display: ArrayBuffer; text: ArrayBuffer }): void {
+  engine = engineCode;
   fonts = engine.loadFonts(bytes);
   post({ type: 'ready' });
   // pdf-lib while the page is idle, not at the first click; a failure shows when a PDF is asked for.
@@ -67,7 +64,11 @@ async function file(
 scope.addEventListener('message', (event: MessageEvent<EngineRequest>) => {
   const request = event.data;
   if (request.type === 'init') {
-    init(request.fonts).catch((error: unknown) => post({ type: 'failed', message: String(error) }));
+    try {
+      init(request.fonts);
+    } catch (error) {
+      post({ type: 'failed', message: String(error) });
+    }
     return;
   }
   const { id, design } = request;
