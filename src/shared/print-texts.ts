@@ -7,6 +7,7 @@
  */
 import { t } from '../i18n/index.ts';
 import type { QrLink } from './print/qr.ts';
+import { qrLink } from './print/qr-encode.ts';
 import { toUpperVietnamese } from './print/text.ts';
 
 /** The fields of a help line (content/help-lines.yaml) the footer uses. */
@@ -63,7 +64,7 @@ export const POSTER_LINK_PAGE = 'tro-giup/';
 export function posterLink(origin: string, basePath: string, page: string = POSTER_LINK_PAGE): QrLink {
   const path = `/${basePath}/${page}`.replace(/\/{2,}/g, '/');
   const url = `${origin.replace(/\/+$/, '')}${path}`;
-  return { url, label: url.replace(/^[a-z]+:\/\//i, '') };
+  return qrLink(url, url.replace(/^[a-z]+:\/\//i, ''));
 }
 
 /** The unit's phone line as printed under the QR code: "Điện thoại: 0213 …" (the number already checked). */

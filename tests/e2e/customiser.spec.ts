@@ -14,6 +14,7 @@ import { format, type FormatVars } from '../../src/i18n/format.ts';
 import { campaignOf, contentDirOf, loadContent } from '../../src/build/content/load.ts';
 import { presentedText } from '../../src/shared/presentation.ts';
 import { loadPrintFonts } from '../../src/build/print/load-fonts.ts';
+import { qrLink } from '../../src/shared/print/qr-encode.ts';
 import { pdfDate } from '../../src/shared/publishing.ts';
 import type { PrintManifest } from '../../src/shared/print-files/manifest.ts';
 import { UNIT_LINE_MAX_LENGTH } from '../../src/components/customiser/messages.ts';
@@ -64,7 +65,7 @@ function nodeScene(format: string, scheme: string, unitLine: string, phoneLine =
     heading: manifest.heading,
     footer: manifest.footer,
     unitLine,
-    link: { url: QR_URL, label: QR_URL.replace(/^https?:\/\//, '') },
+    link: qrLink(QR_URL, QR_URL.replace(/^https?:\/\//, '')),
     phoneLine,
     fonts: loadPrintFonts(),
   });

@@ -22,6 +22,8 @@ import { artworkHeading, presentedText } from '../../shared/presentation.ts';
 import { pdfDate } from '../../shared/publishing.ts';
 import type { PrintFinishing } from '../../shared/print/finishing.ts';
 import { SCHEMES, findScheme, type ColourScheme } from '../../shared/print/schemes.ts';
+import type { QrLink } from '../../shared/print/qr.ts';
+import { readQrSymbol } from '../../shared/print/qr-symbol.ts';
 import { cleanText } from '../../shared/print/text.ts';
 import { checkVietnamesePhone, type PhoneCheck } from '../../shared/phone.ts';
 import {
@@ -77,6 +79,7 @@ class PrintCustomiserElement extends HTMLElement {
    * image of the choice stands for it.
    */
   private live = false;
+  private qrLink: QrLink | undefined;
   /** The worker's last live preview, not drawn yet (the preview is off screen). */
   private pendingSvg: { svg: string; label: string } | undefined;
   /** Whether the preview is on screen or near it (always, without IntersectionObserver). */
@@ -266,11 +269,22 @@ class PrintCustomiserElement extends HTMLElement {
       footer: this.dataset['footer'] ?? '',
       unitLine: choice.unitRaw,
       // The QR code the build's files carry; the unit's phone under it when the number is valid.
-      link: { url: this.dataset['linkUrl'] ?? '', label: this.dataset['linkLabel'] ?? '' },
+      // (The build's symbol with it: the page carries no QR encoder.)
+      link: this.link(),
       phoneLine: choice.phone.kind === 'valid' ? this.text('poster.unitPhone', { phone: choice.phone.shown }) : '',
       // The campaign's hem zones (content), as the build's files have them.
       finishing: this.finishing(),
     };
+  }
+
+  /** The QR code's link as the build made it (`data-link-*`), read once. */
+  private link(): QrLink {
+    this.qrLink ??= {
+      url: this.dataset['linkUrl'] ?? '',
+      label: this.dataset['linkLabel'] ?? '',
+      symbol: readQrSymbol(this.dataset['linkSymbol'] ?? ''),
+    };
+    return this.qrLink;
   }
 
   /** The campaign's hem zones and eyelet marks (`data-finishing`, JSON); the engine's defaults without. */

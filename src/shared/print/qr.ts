@@ -1,24 +1,26 @@
 /**
- * The QR code on posters and banners: the symbol encoded by uqr, drawn as one path
- * of rectangles, on a light tile that carries the quiet zone, with its short URL
+ * The QR code on posters and banners: the symbol (encoded by `qr-encode.ts`), drawn as one
+ * path of rectangles, on a light tile that carries the quiet zone, with its short URL
  * under it (and the unit's phone line, when one is given). Everything is placed in
  * a column at the bottom right of the content area, inside the frame and its
  * padding, so it keeps out of the hem zone and the bleed like all text.
  *
  * N.B. THIS FILE IS IMPORTED IN BOTH SERVER- AND CLIENT-SIDE CODE: no `node:*`, no DOM.
  *
- * uqr (unjs, MIT, no dependencies, pure ESM) does the encoding, Reed–Solomon and
- * masking included; it returns the modules as a boolean matrix, which is all a
- * vector drawing needs. Where the code sits and how large it is are ratios of
- * `PROPORTIONS.qr`, so a new format needs no code.
+ * The link carries its symbol, encoded where the link is made (`qrLink`, at build time):
+ * the address is the site's own, so the customiser gets the build's symbol with it
+ * (`qr-symbol.ts`) and the browser needs no encoder. Where the code sits
+ * and how large it is are ratios of `PROPORTIONS.qr`, so a new format needs no code.
  */
 
-import { encode } from 'uqr';
+import type { QrSymbol } from './qr-symbol.ts';
 import type { PageGeometry } from './geometry.ts';
 import { roundCoordinate } from './path.ts';
 import { PROPORTIONS, type Orientation } from './proportions.ts';
 import type { Box, PathCommand } from './scene.ts';
 import { relativeLuminance, type ColourScheme, type SchemeColour } from './schemes.ts';
+
+export type { QrSymbol };
 
 /** What the code says and the words printed under it. */
 export interface QrLink {
@@ -26,6 +28,8 @@ export interface QrLink {
   readonly url: string;
   /** The address as printed under the code: host and path, no protocol. */
   readonly label: string;
+  /** The code of `url` (`encodeQr` in qr-encode.ts). */
+  readonly symbol: QrSymbol;
 }
 
 /** Error correction level: M (15 % of the code may be lost), the usual choice for print. */
@@ -33,28 +37,6 @@ export const QR_ERROR_CORRECTION = 'M';
 
 /** The modules' ink: process black, the most contrast on any light tile (a scanner reads luminance). */
 export const QR_DARK: SchemeColour = { hex: '#000000', cmyk: [0, 0, 0, 100] };
-
-/** A QR symbol: `size` × `size` modules, `dark[row][column]`. */
-export interface QrSymbol {
-  readonly version: number;
-  readonly size: number;
-  readonly dark: readonly (readonly boolean[])[];
-}
-
-/** Encode `text` (byte mode, UTF-8) with no border: the quiet zone is drawn by the tile. */
-export function encodeQr(text: string): QrSymbol {
-  let symbol = symbols.get(text);
-  if (!symbol) {
-    const { version, size, data } = encode(text, { ecc: QR_ERROR_CORRECTION, border: 0 });
-    symbol = { version, size, dark: data };
-    if (symbols.size >= 16) symbols.clear();
-    symbols.set(text, symbol);
-  }
-  return symbol;
-}
-
-/** Symbols already encoded, by text (a layout asks for the same address many times; kept small). */
-const symbols = new Map<string, QrSymbol>();
 
 /**
  * The dark modules as one path of rectangles in module units (whole numbers, origin
@@ -134,7 +116,7 @@ export function qrColumnSizes(
 ): QrColumnSizes {
   const qr = PROPORTIONS.qr;
   const o = orientation;
-  const symbol = encodeQr(link.url);
+  const { symbol } = link;
   const side = qr.size[o] * short;
   const tileSide = side * (1 + (2 * qr.quietZone) / symbol.size);
   const labelSize = qr.labelSize[o] * short;

@@ -18,12 +18,13 @@ import { lineRuleViolations } from '../../../src/shared/print/line-rules.ts';
 import { PROPORTIONS } from '../../../src/shared/print/proportions.ts';
 import { presentedText } from '../../../src/shared/presentation.ts';
 import { printFinishingSchema } from '../../../src/shared/schemas/campaign.ts';
+import { qrLink } from '../../../src/shared/print/qr-encode.ts';
 import { fonts, input, loadSlogans } from './helpers.ts';
 
 const slogans = loadSlogans();
 const EPS = 1e-6;
 /** Every published poster and banner carries a QR code and its label; a unit's phone line may be under it. */
-const QR = { link: { url: 'https://example.gov.vn/tro-giup/', label: 'example.gov.vn/tro-giup/' } };
+const QR = { link: qrLink('https://example.gov.vn/tro-giup/', 'example.gov.vn/tro-giup/') };
 const PHONE = 'Điện thoại: 0912 345 678';
 const printFormats = FORMATS.filter((f) => f.unit === 'mm');
 const banners = FORMATS.filter((f) => f.kind === 'banner');

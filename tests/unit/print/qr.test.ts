@@ -19,14 +19,16 @@ import {
   type Box,
   type Scene,
 } from '../../../src/shared/print/index.ts';
-import { encodeQr, qrModulesPath, qrTileColour, QR_DARK } from '../../../src/shared/print/qr.ts';
+import { qrModulesPath, qrTileColour, QR_DARK } from '../../../src/shared/print/qr.ts';
+import { encodeQr, qrLink } from '../../../src/shared/print/qr-encode.ts';
+import { qrSymbolText, readQrSymbol } from '../../../src/shared/print/qr-symbol.ts';
 import { posterLink, posterPhoneLine } from '../../../src/shared/print-texts.ts';
 import { input, loadSlogans } from './helpers.ts';
 
 const slogans = loadSlogans();
 /** The longest slogan: the least room for the code. */
 const longest = [...slogans].sort((a, b) => b.text.length - a.text.length)[0]!;
-const LINK = { url: 'https://example.gov.vn/tro-giup/', label: 'example.gov.vn/tro-giup/' };
+const LINK = qrLink('https://example.gov.vn/tro-giup/', 'example.gov.vn/tro-giup/');
 const PHONE = 'Điện thoại: 0213 3876 123';
 const printFormats = FORMATS.filter(isPrintFormat);
 
@@ -168,11 +170,21 @@ describe('the address and the printed texts (src/shared/print-texts.ts)', () => 
     expect(posterLink('http://127.0.0.1:4321', '/')).toEqual({
       url: 'http://127.0.0.1:4321/tro-giup/',
       label: '127.0.0.1:4321/tro-giup/',
+      symbol: encodeQr('http://127.0.0.1:4321/tro-giup/'),
     });
     expect(posterLink('https://example.gov.vn', '/thang-hanh-dong/')).toEqual({
       url: 'https://example.gov.vn/thang-hanh-dong/tro-giup/',
       label: 'example.gov.vn/thang-hanh-dong/tro-giup/',
+      symbol: encodeQr('https://example.gov.vn/thang-hanh-dong/tro-giup/'),
     });
+  });
+
+  it('hands the symbol to the page as text and back unchanged, and refuses text that is not one', () => {
+    const symbol = encodeQr('https://example.gov.vn/thang-hanh-dong/tro-giup/');
+    expect(qrSymbolText(symbol)).toMatch(new RegExp(`^${symbol.version}:${symbol.size}:[01]{${symbol.size ** 2}}$`));
+    expect(readQrSymbol(qrSymbolText(symbol))).toEqual(symbol);
+    expect(() => readQrSymbol('3:29:0101')).toThrow(/not a QR symbol/);
+    expect(() => readQrSymbol('')).toThrow(/not a QR symbol/);
   });
 
   it('words the phone line', () => {
