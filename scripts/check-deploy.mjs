@@ -100,8 +100,9 @@ async function checkSite(base) {
       : `an unknown address answers ${missing.response.status}, expected 404 with 404.html.`,
   );
 
-  // Hashed assets: cached for good, compressed, right type.
-  const css = attribute(html, /<link rel="stylesheet" href="([^"]+)"/);
+  // Hashed assets: cached for good, compressed, right type. The page's own stylesheet, not the
+  // few bytes inside <noscript> (too small to be worth compressing).
+  const css = attribute(html.replace(/<noscript>[\s\S]*?<\/noscript>/g, ''), /<link rel="stylesheet" href="([^"]+)"/);
   if (css) {
     const { response } = await get(new URL(css, home.url), { 'Accept-Encoding': 'gzip, br' });
     checkType(response, css, /^text\/css/);

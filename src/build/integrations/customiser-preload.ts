@@ -83,8 +83,8 @@ export async function addCustomiserPreloads(outDir: string, base: string, pages:
     if (fonts.some((font) => !font)) throw new Error(`${page}: <print-customiser> without its print fonts`);
     const links = [
       // The page's module scripts themselves (the customiser's, and those before it, which run
-      // first): the page's blocking `has-js` script is the body's first element, and the meta
-      // Content-Security-Policy keeps Chromium's preload scanner from looking past it.
+      // first): they are in the body, and with a meta Content-Security-Policy Chromium's
+      // preload scanner does not look ahead for them; named in the head, they start at once.
       ...scripts.map((src) => `<link rel="modulepreload" href="${src}">`),
       ...pageImports.map((name) => `<link rel="modulepreload" href="${base}_astro/${name}">`),
       ...fonts.map((href) => `<link rel="preload" href="${href}" as="fetch" crossorigin fetchpriority="low">`),

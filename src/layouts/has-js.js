@@ -1,2 +1,0 @@
-/* global document */
-document.documentElement.classList.add('js');
