@@ -132,34 +132,10 @@ export function makeFontModel(font: ModelSourceFont, where: string): FontModel {
 
   const glyphOf = new Map(chars.map((char, i) => [char, charGlyphs[i]!]));
   const ligatures = new Map<string, number>();
-  /** The glyphs fontkit gives `text`, when each is a character's own or a known ligature's; `undefined` for a new ligature. */
-  const pairGlyphs = (text: string, parts: readonly string[]): readonly Glyph[] | undefined => {
-    const shaped = layout(text).glyphs;
-    if (
-      shaped.length === parts.length &&
-      shaped.every((g, i) => g.id === (glyphOf.get(parts[i]!) ?? ligatures.get(parts[i]!)))
-    )
-      return shaped;
-    if (shaped.length === 1) return undefined;
-    return fail('a substitution other than a ligature', text);
-  };
-  for (const a of chars) for (const b of chars) if (!pairGlyphs(a + b, [a, b])) ligatures.set(a + b, single(a + b));
-  // Longer ligatures: a ligature's characters and one more. fontkit takes the longest at each
-  // place, as the model does; any other outcome stops the build.
-  for (const pair of [...ligatures.keys()])
-    for (const c of chars) {
-      const text = pair + c;
-      const shaped = layout(text).glyphs;
-      if (shaped.length === 1) ligatures.set(text, single(text));
-      else if (!(shaped.length === 2 && shaped[0]!.id === ligatures.get(pair) && shaped[1]!.id === glyphOf.get(c)))
-        fail('a substitution other than a ligature', text);
-    }
+  const unitGlyph = (unit: string) => glyphOf.get(unit) ?? ligatures.get(unit)!;
 
   // Kerning: for every pair of units (characters, ligatures), fontkit's advance of the first
-  // beside the second, less its own. Laid out a whole row at a time ("ab₁ab₂ab₃…"), and one
-  // pair at a time where ligatures form within the row.
-  const units = [...chars, ...ligatures.keys()];
-  const unitGlyph = (unit: string) => glyphOf.get(unit) ?? ligatures.get(unit)!;
+  // beside the second, less its own.
   const pairs = new Map<number, Map<number, number>>();
   const record = (first: number, second: number, value: number) => {
     if (value === 0) return;
@@ -169,34 +145,59 @@ export function makeFontModel(font: ModelSourceFont, where: string): FontModel {
     if (known !== undefined && known !== value) fail('a pair kerned two ways', '');
     row.set(second, value);
   };
-  const check = (text: string, positions: readonly Position[], from: number) => {
-    for (let i = from; i < positions.length; i++) {
-      const p = positions[i]!;
-      if (p.xOffset !== 0 || p.yOffset !== 0 || p.yAdvance !== 0) fail('a glyph moved', text);
-    }
+  const check = (text: string, positions: readonly Position[]) => {
+    for (const p of positions) if (p.xOffset !== 0 || p.yOffset !== 0 || p.yAdvance !== 0) fail('a glyph moved', text);
   };
-  for (const a of units) {
-    const first = unitGlyph(a);
-    const row = units.map((b) => a + b).join('');
-    const shaped = layout(row);
-    const expected = units.flatMap((b) => [first, unitGlyph(b)]);
-    if (shaped.glyphs.length === expected.length && shaped.glyphs.every((g, i) => g.id === expected[i])) {
-      check(row, shaped.positions, 0);
-      units.forEach((b, i) => {
-        record(first, unitGlyph(b), shaped.positions[2 * i]!.xAdvance - advances.get(first)!);
-        record(unitGlyph(b), first, shaped.positions[2 * i + 1]!.xAdvance - advances.get(unitGlyph(b))!);
+  /** Kerning and ligatures of a pair of units set on its own: `false` when fontkit sets it otherwise. */
+  const pair = (a: string, b: string): boolean => {
+    const text = a + b;
+    const { glyphs: shaped, positions } = layout(text);
+    if (shaped.length !== 2 || shaped[0]!.id !== unitGlyph(a) || shaped[1]!.id !== unitGlyph(b)) return false;
+    check(text, positions);
+    record(unitGlyph(a), unitGlyph(b), positions[0]!.xAdvance - advances.get(unitGlyph(a))!);
+    return true;
+  };
+
+  // Every pair of characters, a whole row at a time ("ab₁ab₂ab₃…", one layout for 2 × 330
+  // pairs): when fontkit sets the row as the characters' own glyphs, no pair in it forms a
+  // ligature and the advances give the kerning both ways; otherwise the row's pairs are set
+  // one by one, and a pair fontkit sets as one glyph is a ligature.
+  for (const a of chars) {
+    const row = chars.map((b) => a + b).join('');
+    const { glyphs: shaped, positions } = layout(row);
+    const own = chars.flatMap((b) => [glyphOf.get(a)!, glyphOf.get(b)!]);
+    if (shaped.length === own.length && shaped.every((glyph, i) => glyph.id === own[i])) {
+      check(row, positions);
+      own.forEach((glyph, i) => {
+        if (i + 1 < own.length) record(glyph, own[i + 1]!, positions[i]!.xAdvance - advances.get(glyph)!);
       });
       continue;
     }
-    for (const b of units) {
-      const text = a + b;
-      const { glyphs: pairShaped, positions } = layout(text);
-      // A pair that forms a ligature is never set as two glyphs.
-      if (pairShaped.length !== 2 || pairShaped[0]!.id !== first || pairShaped[1]!.id !== unitGlyph(b)) continue;
-      check(text, positions, 0);
-      record(first, unitGlyph(b), positions[0]!.xAdvance - advances.get(first)!);
+    for (const b of chars) {
+      if (pair(a, b)) continue;
+      const shaped2 = layout(a + b).glyphs;
+      if (shaped2.length !== 1) fail('a substitution other than a ligature', a + b);
+      ligatures.set(a + b, single(a + b));
     }
   }
+  // Longer ligatures: a ligature's characters and one more. fontkit takes the longest at each
+  // place, as the model does; any other outcome stops the build.
+  for (const two of [...ligatures.keys()])
+    for (const c of chars) {
+      const text = two + c;
+      const shaped = layout(text).glyphs;
+      if (shaped.length === 1) ligatures.set(text, single(text));
+      else if (!(shaped.length === 2 && shaped[0]!.id === ligatures.get(two) && shaped[1]!.id === glyphOf.get(c)))
+        fail('a substitution other than a ligature', text);
+    }
+  // The ligatures' kerning with every unit, either side (a pair that sets otherwise, as "f"
+  // and "fi", which fontkit sets "ff" and "i", never occurs).
+  const units = [...chars, ...ligatures.keys()];
+  for (const ligature of ligatures.keys())
+    for (const unit of units) {
+      pair(ligature, unit);
+      pair(unit, ligature);
+    }
 
   // Classes: glyphs whose rows (as first) or columns (as second) are the same.
   const ids = [...glyphs.keys()].sort((a, b) => a - b);
