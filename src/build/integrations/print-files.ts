@@ -40,6 +40,10 @@ const BROWSER_STUBS: Record<string, string> = {
   )};
 export const Encodings = {};
 export const Font = { load() { throw new Error("Standard PDF fonts are not in the customiser: text is drawn as outlines."); } };`,
+  // pdf-lib's zlib (pako, about 15 KB gzip): only its own compressed streams use it (`flateStream`,
+  // drawing operators, object streams); the engine compresses its content with fflate and saves
+  // without object streams (render-pdf.ts), so the customiser never reaches it.
+  pako: 'const none = () => { throw new Error("pako is not in the customiser: its streams are compressed with fflate."); }; export default { deflate: none, inflate: none };',
   // pdf-lib's PNG decoder: the engine embeds no image.
   '@pdf-lib/upng':
     'export default { decode() { throw new Error("PNG images are not embedded by the customiser."); }, toRGBA8() { throw new Error("PNG images are not embedded by the customiser."); } };',
@@ -168,8 +172,8 @@ export function printFiles(): AstroIntegration {
 
   /**
    * The customiser's bundles (the page's script and its worker, `src/components/customiser/`)
-   * leave out what it never uses (`BROWSER_STUBS`): pdf-lib's standard fonts and PNG decoder,
-   * about 100 KB of pdf-lib's download, gzip. Node code keeps the real modules.
+   * leave out what it never uses (`BROWSER_STUBS`): pdf-lib's standard fonts, zlib and PNG
+   * decoder, about 115 KB of pdf-lib's download, gzip. Node code keeps the real modules.
    */
   const stubs = (): VitePlugin => ({
     name: 'campaign:customiser-bundle',
