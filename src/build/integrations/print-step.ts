@@ -67,7 +67,7 @@ export async function generateStep(input: PrintStepInput, log: (message: string)
   const heading = posterHeading(campaign);
   const footer = posterFooterFrom(helpLines);
   log('generating print files (cached by input; the first run takes a while)…');
-  const result = await generatePrintFiles({
+  const generated = generatePrintFiles({
     root: input.root,
     cacheDir: input.cacheDir,
     source: {
@@ -80,11 +80,13 @@ export async function generateStep(input: PrintStepInput, log: (message: string)
     },
   });
   // The customiser's fonts keep every character the content sets on a design: the slogans
-  // in capitals as the display font sets them, and the rest in the text font.
-  const fonts = await customiserFontModels(input.cacheDir, {
+  // in capitals as the display font sets them, and the rest in the text font. Made beside the
+  // print files (their rasters run in sharp's own threads meanwhile), not after them.
+  const models = customiserFontModels(input.cacheDir, {
     display: slogans.map((slogan) => toUpperVietnamese(slogan.text)).join(''),
     text: [...slogans.map((slogan) => slogan.text), heading, campaign.theme, footer].join(''),
   });
+  const [result, fonts] = await Promise.all([generated, models]);
   const { rendered, reused, bundlesBuilt, bundlesReused } = result.stats;
   return {
     manifest: result.manifest,
