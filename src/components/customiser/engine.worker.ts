@@ -12,10 +12,8 @@
  * this file), so that the first PDF does not wait for it.
  */
 import type { PrintFonts } from '../../shared/print/font.ts';
-import * as engineCode from './engine.ts';
+import * as engine from './engine.ts';
 import type { Design, EngineRequest, EngineResponse } from './engine-protocol.ts';
-
-type Engine = typeof engineCode;
 
 /** The worker's global scope, as used here (the project's types are the DOM's, not the webworker lib's). */
 interface WorkerScope {
@@ -23,7 +21,7 @@ interface WorkerScope {
   addEventListener(type: 'message', listener: (event: MessageEvent<EngineRequest>) => void): void;
 }
 const scope = self as unknown as WorkerScope;
-let engine: Engine | undefined;
+/** The print fonts, once the page has handed them over: the engine is ready then. */
 let fonts: PrintFonts | undefined;
 let pdf: Promise<typeof import('../../shared/print/render-pdf.ts')> | undefined;
 
@@ -31,16 +29,15 @@ const post = (message: EngineResponse, transfer: Transferable[] = []) => scope.p
 const loadPdf = () => (pdf ??= import('../../shared/print/render-pdf.ts'));
 
 function init(bytes: { display: ArrayBuffer; text: ArrayBuffer }): void {
-  engine = engineCode;
   fonts = engine.loadFonts(bytes);
   post({ type: 'ready' });
   // pdf-lib while the page is idle, not at the first click; a failure shows when a PDF is asked for.
   loadPdf().catch(() => (pdf = undefined));
 }
 
-function ready(): { engine: Engine; fonts: PrintFonts } {
-  if (!engine || !fonts) throw new Error('engine not loaded');
-  return { engine, fonts };
+function loadedFonts(): PrintFonts {
+  if (!fonts) throw new Error('engine not loaded');
+  return fonts;
 }
 
 async function file(
@@ -49,11 +46,10 @@ async function file(
   kind: 'pdf' | 'svg' | 'scene',
   request: Extract<EngineRequest, { type: 'file' }>,
 ): Promise<void> {
-  const { engine: e, fonts: f } = ready();
-  const scene = e.layout(design, f);
+  const scene = engine.layout(design, loadedFonts());
   if (kind === 'scene') return post({ type: 'file', id, scene });
   let bytes: Uint8Array;
-  if (kind === 'svg') bytes = new TextEncoder().encode(e.renderSvg(scene, { area: request.svgArea ?? 'bleed' }));
+  if (kind === 'svg') bytes = new TextEncoder().encode(engine.renderSvg(scene, { area: request.svgArea ?? 'bleed' }));
   else {
     if (!request.pdf) throw new Error('PDF options missing');
     bytes = await (await loadPdf()).renderPdf(scene, request.pdf);
@@ -74,9 +70,8 @@ scope.addEventListener('message', (event: MessageEvent<EngineRequest>) => {
   const { id, design } = request;
   try {
     if (request.type === 'preview') {
-      const { engine: e, fonts: f } = ready();
-      const scene = e.layout(design, f);
-      const { svg, shown, phoneShown, messages } = e.preview(design, scene, request.svg !== false);
+      const scene = engine.layout(design, loadedFonts());
+      const { svg, shown, phoneShown, messages } = engine.preview(design, scene, request.svg !== false);
       post({ type: 'preview', id, svg, shown, phoneShown, messages });
     } else {
       file(id, design, request.file, request).catch((error: unknown) =>
