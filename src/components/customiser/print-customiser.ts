@@ -32,6 +32,7 @@ import {
   PREVIEW_MAX_SIDE,
   avifWidths,
   outputPath,
+  previewWidth,
 } from '../../shared/print-files/manifest.ts';
 import { slugify } from '../../shared/slug.ts';
 import { Announcer } from './announcer.ts';
@@ -447,13 +448,15 @@ class PrintCustomiserElement extends HTMLElement {
     const image = this.querySelector<HTMLImageElement>('.js-customiser-preview-image');
     if (!image) return;
     const { sloganId, slogan, format, scheme } = this.read();
-    const path = outputPath(sloganId, format.id, scheme.id, { type: 'webp', purpose: 'preview' });
-    const src = new URL(path, new URL(this.dataset['previews'] ?? '', document.baseURI)).href;
+    const base = new URL(this.dataset['previews'] ?? '', document.baseURI);
+    const previewUrl = (output: Parameters<typeof outputPath>[3]) =>
+      new URL(outputPath(sloganId, format.id, scheme.id, output), base).href;
+    const src = previewUrl({ type: 'webp', purpose: 'preview' });
     if (image.src === src) return;
-    // As the build sizes it (src/shared/print-files/manifest.ts): the longer side PREVIEW_MAX_SIDE.
+    // As the build sizes it (`previewWidth`, src/shared/print-files/manifest.ts): the longer side
+    // PREVIEW_MAX_SIDE. (Kept: reading `image.width` back gives the width it is drawn at.)
     const landscape = format.width >= format.height;
-    // (Kept: reading `image.width` back gives the width it is drawn at, not its pixels.)
-    const width = landscape ? PREVIEW_MAX_SIDE : Math.round((PREVIEW_MAX_SIDE * format.width) / format.height);
+    const width = previewWidth(format);
     image.width = width;
     image.height = landscape ? Math.round((PREVIEW_MAX_SIDE * format.height) / format.width) : PREVIEW_MAX_SIDE;
     image.alt = this.text('customiser.previewAlt', {
@@ -467,14 +470,7 @@ class PrintCustomiserElement extends HTMLElement {
     if (avif) {
       avif.sizes = `${width}px`;
       avif.srcset = avifWidths(width)
-        .map((avifWidth) => {
-          const file = outputPath(sloganId, format.id, scheme.id, {
-            type: 'avif',
-            purpose: 'preview',
-            width: avifWidth,
-          });
-          return `${new URL(file, new URL(this.dataset['previews'] ?? '', document.baseURI)).href} ${avifWidth}w`;
-        })
+        .map((avifWidth) => `${previewUrl({ type: 'avif', purpose: 'preview', width: avifWidth })} ${avifWidth}w`)
         .join(', ');
     }
     image.src = src;
