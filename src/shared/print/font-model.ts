@@ -20,8 +20,7 @@
  */
 import {
   EMPTY_BOX,
-  isEmptyBox,
-  unionBox,
+  inkOf,
   type FontBox,
   type LayoutFont,
   type OutlineCommand,
@@ -180,6 +179,7 @@ export function createModelFont(model: FontModel): LayoutFont {
   const notdef = index.get(0) ?? 0;
 
   const glyphIndex = (glyphId: number) => index.get(glyphId) ?? notdef;
+  const glyphBox = (glyphId: number) => boxes[index.get(glyphId) ?? -1] ?? EMPTY_BOX;
   const kern = (first: number, second: number) => values[left[first]! * columns + right[second]!] ?? 0;
 
   /** The glyphs of a text: ligatures first (the longest at each place), then each character's own. */
@@ -210,16 +210,11 @@ export function createModelFont(model: FontModel): LayoutFont {
     const ids = glyphsOf(text).map(glyphIndex);
     const glyphs: PlacedGlyph[] = [];
     let x = 0;
-    let ink = EMPTY_BOX;
     ids.forEach((glyph, i) => {
-      const placed = { glyphId: model.glyphIds[glyph]!, x, y: 0 };
-      glyphs.push(placed);
-      const box = boxes[glyph]!;
-      if (!isEmptyBox(box))
-        ink = unionBox(ink, { minX: box.minX + x, minY: box.minY, maxX: box.maxX + x, maxY: box.maxY });
+      glyphs.push({ glyphId: model.glyphIds[glyph]!, x, y: 0 });
       x += model.advances[glyph]! + (i + 1 < ids.length ? kern(glyph, ids[i + 1]!) : 0);
     });
-    const run: ShapedRun = { text, glyphs, advance: x, ink };
+    const run: ShapedRun = { text, glyphs, advance: x, ink: inkOf(glyphs, glyphBox) };
     runs.set(text, run);
     return run;
   };
@@ -239,7 +234,7 @@ export function createModelFont(model: FontModel): LayoutFont {
       }
       return outline;
     },
-    glyphBox: (glyphId) => boxes[index.get(glyphId) ?? -1] ?? EMPTY_BOX,
+    glyphBox,
     hasChar: (char) => {
       const codePoint = char.codePointAt(0);
       return codePoint !== undefined && (charGlyph.get(codePoint) ?? 0) !== 0;

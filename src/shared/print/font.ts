@@ -124,6 +124,22 @@ export function isEmptyBox(box: FontBox): boolean {
   return !(box.minX <= box.maxX && box.minY <= box.maxY);
 }
 
+/** The ink bounds of placed glyphs: the union of each glyph's box (`boxOf`) moved to its place. */
+export function inkOf(glyphs: readonly PlacedGlyph[], boxOf: (glyphId: number) => FontBox): FontBox {
+  let ink = EMPTY_BOX;
+  for (const placed of glyphs) {
+    const box = boxOf(placed.glyphId);
+    if (isEmptyBox(box)) continue;
+    ink = unionBox(ink, {
+      minX: box.minX + placed.x,
+      minY: box.minY + placed.y,
+      maxX: box.maxX + placed.x,
+      maxY: box.maxY + placed.y,
+    });
+  }
+  return ink;
+}
+
 /**
  * Wrap a parsed fontkit font (or anything with the same members) as a `LayoutFont`.
  * Shaping applies the font's default features (kerning, mark positioning).
@@ -150,23 +166,13 @@ export function createLayoutFont(font: FontkitFontLike): LayoutFont {
     const result = font.layout(text);
     const glyphs: PlacedGlyph[] = [];
     let x = 0;
-    let ink = EMPTY_BOX;
     result.glyphs.forEach((glyph, index) => {
       remember(glyph);
       const position = result.positions[index] ?? { xAdvance: 0, yAdvance: 0, xOffset: 0, yOffset: 0 };
-      const placed = { glyphId: glyph.id, x: x + position.xOffset, y: position.yOffset };
-      glyphs.push(placed);
-      const box = boxes.get(glyph.id) ?? EMPTY_BOX;
-      if (!isEmptyBox(box)) {
-        ink = unionBox(ink, {
-          minX: box.minX + placed.x,
-          minY: box.minY + placed.y,
-          maxX: box.maxX + placed.x,
-          maxY: box.maxY + placed.y,
-        });
-      }
+      glyphs.push({ glyphId: glyph.id, x: x + position.xOffset, y: position.yOffset });
       x += position.xAdvance;
     });
+    const ink = inkOf(glyphs, (id) => boxes.get(id) ?? EMPTY_BOX);
     const run: ShapedRun = { text, glyphs, advance: x, ink };
     runs.set(text, run);
     return run;
