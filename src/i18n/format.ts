@@ -24,19 +24,30 @@ export function format(template: string, vars: FormatVars = {}): string {
  * Numbers in the site's own text follow the house rule (EDITORIAL.md): a thousands dot and a
  * decimal comma, "1.189 mm", "0,8 m", "100%", one form everywhere. These helpers are the one
  * place that writes a number or a measure for a reader, at build time and in the browser.
- * Intl (vi-VN) does the digits: it groups 4-digit numbers too ("1.189"), as the rule wants.
+ * Written by hand rather than with Intl.NumberFormat('vi-VN'), which gives the same digits
+ * (tests/unit/i18n/format.test.ts compares the two): the first Intl formatter of a page loads
+ * the locale's data, about 40 ms of the page's thread here and 250 ms with Chromium's CPU
+ * slowed 4×, and the search meets its first number on the way to its first results.
  * Never for years, dates or document numbers ("2020", "2174/KH-UBND"): those are names, not amounts.
  */
-let decimal: Intl.NumberFormat | undefined;
 
 /** 0.8 → "0,8", 1189 → "1.189", 1.25 → "1,3": an amount as Vietnamese writes it (one decimal at most). */
 export function formatNumber(value: number): string {
-  // Made at the first number, not when the module loads: the first Intl formatter of a page
-  // loads the locale's data, about 60 ms of the page's thread on a slow phone (250 ms with
-  // Chromium's CPU slowed 4×), and the search and customiser scripts load this file for
-  // its other helpers.
-  decimal ??= new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
-  return decimal.format(value);
+  if (!Number.isFinite(value) || Math.abs(value) >= 1e21) return String(value);
+  // Rounded as ICU does: on the shortest decimal that reads back as the number (1998.05, though
+  // the double is a little under), half away from zero: 1.25 → "1,3", 1998.05 → "1.998,1".
+  const abs = Math.abs(value);
+  const [int = '0', fraction = ''] = abs < 1e-6 ? [] : String(abs).split('.');
+  let whole = int;
+  let tenths = Number(fraction[0] ?? '0') + (Number(fraction[1] ?? '0') >= 5 ? 1 : 0);
+  if (tenths === 10) {
+    // A fraction means the number is below 2^53, where whole numbers are exact.
+    tenths = 0;
+    whole = String(Number(int) + 1);
+  }
+  const sign = value < 0 || Object.is(value, -0) ? '-' : ''; // as Intl: -0.01 → "-0"
+  // A dot before every group of three digits from the right (vi groups 4-digit numbers too: "1.189").
+  return `${sign}${whole.replace(/\B(?=(\d{3})+$)/g, '.')}${tenths ? `,${tenths}` : ''}`;
 }
 
 /** 46687 → "45,6 KB", 1572864 → "1,5 MB", 1000 → "1.000 B" (1 KB = 1024 bytes, as file managers count). */

@@ -229,8 +229,8 @@ class PrintCustomiserElement extends HTMLElement {
 
   /**
    * A format's name as the format field shows it (the build wrote it with `formatLabel`):
-   * read from the page rather than made here, whose number formatting would cost the page's
-   * thread Intl's locale data (src/i18n/format.ts).
+   * read from the page rather than made here, which would bring the measure formatter of
+   * src/i18n/format.ts and its Unicode regular expressions into the page's script.
    */
   private formatName(format: PrintFormat): string {
     const select = this.el<HTMLFormElement>('form').elements.namedItem(CUSTOMISER_PARAMS.format);

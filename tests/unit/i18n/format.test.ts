@@ -46,6 +46,18 @@ describe('numbers and measures in the house form (EDITORIAL.md: 1.189 mm, 0,8 m,
     expect(formatNumber(841)).toBe('841');
   });
 
+  it("gives Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 })'s digits, which it replaces", () => {
+    const intl = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
+    // Integers across group boundaries, halves and near-halves (0.15 is a little under), random amounts.
+    const values = [0, -0, 1e-7, -1e-7, 0.04, 0.05, 9.95, 999.95, 9999.95, 1000, 9999, 123_456, 12_345_678_901];
+    for (let n = 0; n <= 2000; n++) values.push(n / 100, -n / 100, n * 7.05, n + 0.05, n + 0.95);
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+    for (let i = 0; i < 5000; i++) values.push(random() * 10 ** Math.floor(random() * 10) * (random() < 0.2 ? -1 : 1));
+    const differ = values.filter((value) => formatNumber(value) !== intl.format(value));
+    expect(differ.map((value) => [value, formatNumber(value), intl.format(value)])).toEqual([]);
+  });
+
   it('writes sizes and file sizes the same way', () => {
     expect(formatSize(841, 1189, 'mm')).toBe('841 × 1.189 mm');
     expect(formatSize(1080, 1080, 'px')).toBe('1.080 × 1.080 px');
