@@ -5,7 +5,11 @@
 import { expect, test } from '@playwright/test';
 import { basePath } from '../../site.config.mjs';
 import { MARK } from '../../src/shared/search/fold.ts';
-import { PAGEFIND_WASM_FILE } from '../../src/shared/search/pagefind-files.ts';
+import {
+  PAGEFIND_ENTRY_FILE,
+  PAGEFIND_PRELOAD_LIST,
+  PAGEFIND_WASM_FILE,
+} from '../../src/shared/search/pagefind-files.ts';
 import { watch } from './helpers.ts';
 import {
   QUERIES,
@@ -169,6 +173,15 @@ test('nothing of search loads with a page; the first search loads only what it n
   };
   expect(`wasm.${entry.languages['vi']?.wasm ?? 'unknown'}.pagefind`).toBe(PAGEFIND_WASM_FILE);
   expect(requests.filter((url) => url.endsWith(`/pagefind/${PAGEFIND_WASM_FILE}`))).toHaveLength(1);
+  // So are the entry file and the build's list of the metadata and filters (pagefind-preload.ts):
+  // each fetched once, so Pagefind took every preload.
+  const list = (await (await page.request.get(`pagefind/${PAGEFIND_PRELOAD_LIST}`)).json()) as string[];
+  expect(list.length).toBeGreaterThan(1);
+  for (const file of [PAGEFIND_ENTRY_FILE, PAGEFIND_PRELOAD_LIST, ...list])
+    expect(
+      requests.filter((url) => new URL(url).pathname === `${basePath}pagefind/${file}`),
+      file,
+    ).toHaveLength(1);
   // Never Pagefind's own UI (its Vietnamese has a typo) nor its worker.
   expect(requests.filter((url) => /pagefind-(ui|modular-ui|component-ui|highlight|worker)/.test(url))).toEqual([]);
   await expect(page.locator('body')).not.toContainText('Kiểm thị');

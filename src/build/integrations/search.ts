@@ -1,9 +1,11 @@
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { isIndexed, makeIndexCopy } from '../search/index-copy.ts';
+import { shortenInitPoll } from '../search/pagefind-poll.ts';
+import { writePreloadList } from '../search/preload-list.ts';
 import { builtPages } from './built-pages.ts';
 
 /**
@@ -98,6 +100,9 @@ export function search(): AstroIntegration {
           for (const file of await readdir(outputPath)) {
             if (UNUSED_BUNDLE_FILES.test(file)) await rm(join(outputPath, file));
           }
+          const script = join(outputPath, 'pagefind.js');
+          await writeFile(script, shortenInitPoll(await readFile(script, 'utf8'), script));
+          await writePreloadList(outputPath);
           logger.info(`search index: ${pages} pages in ${Math.round(performance.now() - started)} ms`);
         } finally {
           await pagefind.close();

@@ -3,6 +3,7 @@
  * src/build/integrations/search.ts) once, on the first search of the page.
  */
 import type { WordLocation } from '../../shared/search/excerpt.ts';
+import { PAGEFIND_SCRIPT, pagefindEntryTag } from './pagefind-preload.ts';
 
 /** What `result.data()` gives (the parts we use). */
 export interface PagefindResultData {
@@ -48,11 +49,11 @@ let filtersLoading: Promise<unknown> | undefined;
  */
 export function loadPagefind(): Promise<Pagefind> {
   loading ??= (async () => {
-    const url = `${import.meta.env.BASE_URL}pagefind/pagefind.js`;
-    const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
+    const pagefind = (await import(/* @vite-ignore */ PAGEFIND_SCRIPT)) as Pagefind;
     // Set once, before init. `noWorker`: search runs on the page (a site this
     // small searches in a few ms), which spares the worker's 12 KB download.
-    await pagefind.options({ noWorker: true });
+    // `metaCacheTag`: the entry file's address that pagefind-preload.ts preloaded.
+    await pagefind.options({ noWorker: true, metaCacheTag: pagefindEntryTag() });
     await pagefind.init();
     return pagefind;
   })();
@@ -83,11 +84,17 @@ let filtersLoaded = false;
  * Pagefind with the type filter and the index chunks a search for `term` needs, both
  * fetched side by side (one round trip on a first search rather than two). Once the filter
  * is in, the search itself fetches its chunks: asking Pagefind to preload as well would
- * only process the term twice.
+ * only process the term twice. `wanted()` says, once Pagefind is in, whether the search
+ * still wants it: a query typed on before Pagefind loaded preloads nothing for its older
+ * forms ("b", "ba", "bao"…), each of which would cost the page's thread a few ms.
  */
-export async function pagefindFor(term: string, filters: Record<string, string>): Promise<Pagefind> {
+export async function pagefindFor(
+  term: string,
+  filters: Record<string, string>,
+  wanted: () => boolean = () => true,
+): Promise<Pagefind> {
   const pagefind = await loadPagefind();
-  if (filtersLoaded) return pagefind;
+  if (filtersLoaded || !wanted()) return pagefind;
   await Promise.all([loadFilters(pagefind), pagefind.preload(term, { filters })]);
   filtersLoaded = true;
   return pagefind;

@@ -115,7 +115,7 @@ export class PanelSearch {
     this.#root.setAttribute('aria-busy', 'true');
     try {
       const filters: Record<string, string> = this.#type ? { [TYPE_FILTER]: this.#type } : {};
-      const pending = pagefindFor(foldQuery(query), filters);
+      const pending = pagefindFor(foldQuery(query), filters, () => run === this.#run);
       // Only say "loading" if what this search needs is not there yet.
       const ready = await Promise.race([pending, Promise.resolve(undefined)]);
       if (!ready && run === this.#run) this.#setStatus(this.#text('search.loading'));
@@ -283,9 +283,13 @@ export function preload(): void {
     // Reported by the search that needs it.
   });
   // Now, while Pagefind loads, rather than on the way to the first result: compile the Unicode
-  // regular expressions a query meets first (a few ms each on their first use), and make the
-  // number formatter, whose first use loads the locale's data (src/i18n/format.ts).
+  // regular expressions a query meets first (a few ms each on their first use), and have the
+  // page load the grapheme rules that Pagefind's search segments every query with (its first
+  // Intl.Segmenter: 20 to 40 ms of the page's thread here, several times that on a slow phone).
   isHelpQuery('a', ['a']);
   hasSearchableText(foldQuery('a'));
-  formatNumber(0);
+  if (typeof Intl.Segmenter === 'function')
+    Array.from(
+      new Intl.Segmenter(document.documentElement.lang || undefined, { granularity: 'grapheme' }).segment('a'),
+    );
 }

@@ -10,25 +10,16 @@
  * `preloadSearch()` when its button is about to be used.
  */
 import { readStrings } from '../../i18n/read-strings.ts';
-import { PAGEFIND_WASM_FILE } from '../../shared/search/pagefind-files.ts';
+import { preloadPagefindFiles } from './pagefind-preload.ts';
 
 type Lazy = typeof import('./search-panel.lazy.ts');
 
 let lazy: Promise<Lazy> | undefined;
 
-/** The search code, fetched once (again after a failure), with Pagefind's script and WebAssembly alongside. */
+/** The search code, fetched once (again after a failure), with Pagefind's files alongside (pagefind-preload.ts). */
 function loadSearch(): Promise<Lazy> {
   if (!lazy) {
-    // Fetch Pagefind's script now rather than after the search code (pagefind.ts imports
-    // the same URL, which the browser then has), and its WebAssembly rather than after
-    // the script and its entry file: Pagefind's own `fetch` of it takes this preload.
-    import(/* @vite-ignore */ `${import.meta.env.BASE_URL}pagefind/pagefind.js`).catch(() => {});
-    const wasm = document.createElement('link');
-    wasm.rel = 'preload';
-    wasm.as = 'fetch';
-    wasm.crossOrigin = 'anonymous';
-    wasm.href = `${import.meta.env.BASE_URL}pagefind/${PAGEFIND_WASM_FILE}`;
-    document.head.append(wasm);
+    preloadPagefindFiles();
     lazy = import('./search-panel.lazy.ts');
     lazy.catch(() => (lazy = undefined));
   }

@@ -59,6 +59,8 @@ class SiteSearchElement extends HTMLElement {
       pagePanel.querySelector('input')?.focus();
       return;
     }
+    // First, so that the search's files are requested before the dialog is made and laid out.
+    preloadSearch();
     const dialog = (this.#dialog ??= this.#createDialog());
     if (!dialog.open) {
       // Opened by "/" with nothing focused: back to the search button, not to the top of the page
