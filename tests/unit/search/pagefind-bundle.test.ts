@@ -22,7 +22,7 @@ beforeAll(async () => {
     for (const [url, type] of [
       ['/a/', 'khau-hieu'],
       ['/b/', 'hoat-dong'],
-    ])
+    ] as const)
       await index!.addHTMLFile({
         url,
         content: `<html lang="vi"><body><main data-pagefind-body data-pagefind-filter="loai:${type}"><p>Chấm dứt bạo lực ${url}</p></main></body></html>`,
