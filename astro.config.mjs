@@ -35,7 +35,21 @@ export default defineConfig({
   // Four pages rendered at once: one page's file writes overlap another's rendering (README "Benchmarks").
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   // The customiser's worker is an ES module, so that it can load pdf-lib apart (code splitting).
-  vite: { build: { assetsInlineLimit: 0 }, worker: { format: 'es' } },
+  // No modulePreload in the browser's bundle: Vite's helper that preloads a dynamic import's
+  // dependencies was a script of its own on every page (0.9 KB gzip, a round trip after the
+  // header's script), for two dynamic imports whose dependencies the page already has (the search
+  // code, the customiser's PNG). Set by a plugin: Astro's own `build.modulePreload` wins over
+  // the `vite.build` given here.
+  vite: {
+    build: { assetsInlineLimit: 0 },
+    worker: { format: 'es' },
+    plugins: [
+      {
+        name: 'campaign:no-module-preload',
+        configEnvironment: (name) => (name === 'client' ? { build: { modulePreload: false } } : undefined),
+      },
+    ],
+  },
   server: { host: '127.0.0.1' },
   devToolbar: { enabled: false },
   // Headings and slogans only; body text is the system's font. Astro copies the file to
