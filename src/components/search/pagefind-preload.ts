@@ -12,16 +12,12 @@ const bundle = `${import.meta.env.BASE_URL}pagefind/`;
 /** Pagefind's script, which pagefind.ts imports. */
 export const PAGEFIND_SCRIPT = `${bundle}pagefind.js`;
 
-let tag: string | undefined;
-
 /**
- * The tag on the entry file's address (Pagefind's `metaCacheTag` option): the time of the first
- * search, which is Pagefind's own default, but chosen here so that the preload asks for the
- * same address as Pagefind and never an old copy.
+ * The tag on the entry file's address (Pagefind's `metaCacheTag` option): the time, as in
+ * Pagefind's own default (here the page's load rather than its first search), but chosen here
+ * so that the preload asks for the same address as Pagefind, and never an old copy.
  */
-export function pagefindEntryTag(): string {
-  return (tag ??= String(Date.now()));
-}
+export const PAGEFIND_ENTRY_TAG = String(Date.now());
 
 function preload(file: string): void {
   const link = document.createElement('link');
@@ -33,19 +29,16 @@ function preload(file: string): void {
   document.head.append(link);
 }
 
-let started = false;
-
-/** Starts fetching Pagefind's files (once a page). A failure here is Pagefind's to report, when it asks again. */
+/**
+ * Starts fetching Pagefind's files (`loadSearch()` calls it once, and again after a failure).
+ * A failure here is Pagefind's to report, when it asks for the file itself.
+ */
 export function preloadPagefindFiles(): void {
-  if (started) return;
-  started = true;
   import(/* @vite-ignore */ PAGEFIND_SCRIPT).catch(() => {});
   preload(PAGEFIND_WASM_FILE);
-  preload(`${PAGEFIND_ENTRY_FILE}?ts=${pagefindEntryTag()}`);
+  preload(`${PAGEFIND_ENTRY_FILE}?ts=${PAGEFIND_ENTRY_TAG}`);
   fetch(`${bundle}${PAGEFIND_PRELOAD_LIST}`)
-    .then((response) => (response.ok ? response.json() : []))
-    .then((files: unknown) => {
-      if (Array.isArray(files)) for (const file of files) if (typeof file === 'string') preload(file);
-    })
+    .then((response) => response.json())
+    .then((files: string[]) => files.forEach((file) => preload(file)))
     .catch(() => {});
 }

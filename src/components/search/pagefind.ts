@@ -3,7 +3,7 @@
  * src/build/integrations/search.ts) once, on the first search of the page.
  */
 import type { WordLocation } from '../../shared/search/excerpt.ts';
-import { PAGEFIND_SCRIPT, pagefindEntryTag } from './pagefind-preload.ts';
+import { PAGEFIND_ENTRY_TAG, PAGEFIND_SCRIPT } from './pagefind-preload.ts';
 
 /** What `result.data()` gives (the parts we use). */
 export interface PagefindResultData {
@@ -53,7 +53,7 @@ export function loadPagefind(): Promise<Pagefind> {
     // Set once, before init. `noWorker`: search runs on the page (a site this
     // small searches in a few ms), which spares the worker's 12 KB download.
     // `metaCacheTag`: the entry file's address that pagefind-preload.ts preloaded.
-    await pagefind.options({ noWorker: true, metaCacheTag: pagefindEntryTag() });
+    await pagefind.options({ noWorker: true, metaCacheTag: PAGEFIND_ENTRY_TAG });
     await pagefind.init();
     return pagefind;
   })();
