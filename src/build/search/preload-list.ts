@@ -13,28 +13,31 @@ import { PAGEFIND_ENTRY_FILE, PAGEFIND_PRELOAD_LIST } from '../../shared/search/
  */
 export async function writePreloadList(bundleDir: string): Promise<string[]> {
   const entryPath = join(bundleDir, PAGEFIND_ENTRY_FILE);
-  let languages: [string, { hash: string }][];
+  /** `[language, hash]` of each language the entry file names. */
+  let languages: [string, string][];
   try {
     const entry = JSON.parse(await readFile(entryPath, 'utf8')) as { languages?: Record<string, { hash?: unknown }> };
     languages = Object.entries(entry.languages ?? {}).map(([language, { hash }]) => {
       if (typeof hash !== 'string' || !/^[\w-]+$/.test(hash))
         throw new Error(`languages.${language}.hash is not a name`);
-      return [language, { hash }];
+      return [language, hash];
     });
     if (languages.length === 0) throw new Error('no language in field "languages"');
   } catch (error) {
     throw new Error(`${entryPath}: ${(error as Error).message}`, { cause: error });
   }
-  const filters = await readdir(join(bundleDir, 'filter')).catch(() => [] as string[]);
-  const files = languages.flatMap(([language, { hash }]) => [
-    `pagefind.${hash}.pf_meta`,
+  // The filter files are listed from the folder; the metadata files only named, so checked.
+  const filters = (await readdir(join(bundleDir, 'filter')).catch(() => [] as string[])).sort();
+  const metas = languages.map(([, hash]) => `pagefind.${hash}.pf_meta`);
+  const written = new Set(await readdir(bundleDir));
+  const missing = metas.filter((file) => !written.has(file));
+  if (missing.length) throw new Error(`${entryPath} names ${missing.join(', ')}, which Pagefind did not write`);
+  const files = languages.flatMap(([language], i) => [
+    metas[i]!,
     ...filters
       .filter((name) => name.startsWith(`${language}_`) && name.endsWith('.pf_filter'))
       .map((name) => `filter/${name}`),
   ]);
-  const present = new Set([...(await readdir(bundleDir)), ...filters.map((name) => `filter/${name}`)]);
-  const missing = files.filter((file) => !present.has(file));
-  if (missing.length) throw new Error(`${entryPath} names ${missing.join(', ')}, which Pagefind did not write`);
   await writeFile(join(bundleDir, PAGEFIND_PRELOAD_LIST), JSON.stringify(files));
   return files;
 }
