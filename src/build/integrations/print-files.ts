@@ -4,10 +4,13 @@ import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration, AstroIntegrationLogger, ViteUserConfig } from 'astro';
+import { basePath, siteUrl } from '../config.ts';
 import { campaignOf, contentDirOf, loadContent } from '../content/load.ts';
 import { builtPages } from './built-pages.ts';
 import { addCustomiserPreloads } from './customiser-preload.ts';
-import type { Placed, PrintStepInput, PrintStepMessage, PrintStepRequest, PrintStepResult } from './print-step.ts';
+import { placeFiles, type Placed } from './place-files.ts';
+import type { PrintStepData, PrintStepMessage, PrintStepRequest, PrintStepResult } from './print-step.ts';
+import { recordedStep, stepKey } from './print-step-record.ts';
 
 type VitePlugin = Extract<NonNullable<ViteUserConfig['plugins']>[number], { name: string }>;
 
@@ -56,18 +59,24 @@ export const PRINT_CACHE_DIR = '.cache/print-files';
 /** Timings of the last run, for `npm run bench`. */
 export const LAST_RUN_FILE = 'last-run.json';
 
+/** The print files, made or found (`generated`), and placed into the output folder when asked. */
+interface RunningStep {
+  readonly generated: Promise<PrintStepResult>;
+  place(outDir: string): Promise<Placed>;
+}
+
 /**
  * The print step's thread (`print-step.ts`), started once: it makes or finds the files at
  * once, and places them when `place` is called. A failure in the thread rejects both.
  */
-class PrintStep {
+class PrintStep implements RunningStep {
   readonly generated: Promise<PrintStepResult>;
   private readonly worker: Worker;
   private readonly waiting = new Set<{ resolve?: (placed: Placed) => void; reject: (error: unknown) => void }>();
   private placed: Promise<Placed> | undefined;
 
-  constructor(input: PrintStepInput, logger: AstroIntegrationLogger) {
-    this.worker = new Worker(new URL('./print-step-worker.mjs', import.meta.url), { workerData: { printStep: input } });
+  constructor(data: PrintStepData, logger: AstroIntegrationLogger) {
+    this.worker = new Worker(new URL('./print-step-worker.mjs', import.meta.url), { workerData: { printStep: data } });
     this.generated = new Promise<PrintStepResult>((resolve, reject) => {
       this.waiting.add({ reject });
       this.worker.on('message', (message: PrintStepMessage) => {
@@ -105,6 +114,28 @@ class PrintStep {
   }
 }
 
+/**
+ * The last run's result, found unchanged by its record (`print-step-record.ts`): no thread,
+ * and the files are placed from this thread (Node's file system calls run in its thread pool).
+ */
+class RecordedStep implements RunningStep {
+  readonly generated: Promise<PrintStepResult>;
+  private readonly result: PrintStepResult;
+  private readonly cacheDir: string;
+  private placed: Promise<Placed> | undefined;
+
+  constructor(result: PrintStepResult, cacheDir: string) {
+    this.result = result;
+    this.cacheDir = cacheDir;
+    this.generated = Promise.resolve(result);
+  }
+
+  place(outDir: string): Promise<Placed> {
+    this.placed ??= placeFiles(this.result.siteFiles, outDir, this.cacheDir);
+    return this.placed;
+  }
+}
+
 const TYPES: Record<string, string> = {
   '.pdf': 'application/pdf',
   '.svg': 'image/svg+xml',
@@ -128,29 +159,45 @@ export function printFiles(): AstroIntegration {
   let cacheDir = '';
   let base = '/';
   let outDir = '';
-  let running: PrintStep | undefined;
+  let running: RunningStep | undefined;
 
-  /** The print step, started at the first call. */
-  const step = (logger: AstroIntegrationLogger): PrintStep => {
+  /**
+   * The print step, started at the first call: the last run's result when its record says
+   * nothing changed (`print-step-record.ts`), else the step's thread.
+   */
+  const step = (logger: AstroIntegrationLogger): RunningStep => {
     if (running) return running;
+    const started = performance.now();
     const content = loadContent(contentDirOf(root), root);
     const { actionMonth, theme, publishing } = campaignOf(content);
-    running = new PrintStep(
-      {
-        root,
-        cacheDir,
-        slogans: content.slogans.map(({ id, order, text }) => ({ id, order, text })),
-        campaign: { actionMonth, theme, publishing },
-        helpLines: content.helpLines,
-      },
-      logger,
-    );
+    const input = {
+      root,
+      cacheDir,
+      slogans: content.slogans.map(({ id, order, text }) => ({ id, order, text })),
+      campaign: { actionMonth, theme, publishing },
+      helpLines: content.helpLines,
+    };
+    const key = stepKey(input, { siteUrl, basePath });
+    const recorded = recordedStep(cacheDir, key);
+    if (recorded) {
+      const { manifest } = recorded;
+      const stats = {
+        rendered: 0,
+        reused: manifest.files.length,
+        bundlesBuilt: 0,
+        bundlesReused: manifest.bundles.length,
+      };
+      running = new RecordedStep({ ...recorded, stats, seconds: (performance.now() - started) / 1000 }, cacheDir);
+    } else running = new PrintStep({ input, key }, logger);
     running.generated.then(
       ({ manifest, stats, seconds }) =>
         logger.info(
-          `${manifest.files.length} files (${stats.rendered} rendered, ${stats.reused} from cache), ` +
-            `${manifest.bundles.length} ZIP bundles (${stats.bundlesBuilt} built, ${stats.bundlesReused} from cache) ` +
-            `in ${seconds.toFixed(1)} s`,
+          recorded
+            ? `${manifest.files.length} files and ${manifest.bundles.length} ZIP bundles as the last build left ` +
+                `them: nothing changed since (its record) in ${seconds.toFixed(1)} s`
+            : `${manifest.files.length} files (${stats.rendered} rendered, ${stats.reused} from cache), ` +
+                `${manifest.bundles.length} ZIP bundles (${stats.bundlesBuilt} built, ${stats.bundlesReused} from cache) ` +
+                `in ${seconds.toFixed(1)} s`,
         ),
       // Reported where the files are awaited (the manifest's module, the end of the build).
       () => {},

@@ -15,8 +15,7 @@
  *
  * NODE ONLY: never import this from client-side code.
  */
-import { constants, copyFileSync, linkSync, mkdirSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { PrintManifest } from '../../shared/print-files/manifest.ts';
 import { PRINT_FONTS } from '../../shared/print-files/manifest.ts';
@@ -27,6 +26,8 @@ import { basePath, siteUrl } from '../config.ts';
 import { generatePrintFiles, type FilePublishing, type PrintSlogan, type SiteFile } from '../print-files/generate.ts';
 import { customiserFontModels } from '../print/customiser-fonts.ts';
 import { fontPackageDir } from '../fonts/font-package.ts';
+import { placeFiles, type Placed } from './place-files.ts';
+import { saveStepRecord } from './print-step-record.ts';
 
 /** What the thread is given: the parts of the checked content the print files set. */
 export interface PrintStepInput {
@@ -46,10 +47,7 @@ export interface PrintStepResult {
   readonly seconds: number;
 }
 
-export interface Placed {
-  readonly count: number;
-  readonly seconds: number;
-}
+export type { Placed };
 
 /** From the thread. */
 export type PrintStepMessage =
@@ -101,63 +99,35 @@ export async function generateStep(input: PrintStepInput, log: (message: string)
   };
 }
 
-/**
- * Places each file at its site path under `outDir`: a hard link to the cached file where
- * the file system allows it (no bytes copied: about 80 MB of print files took most of a
- * second to copy), a copy elsewhere (another file system, or one without hard links), and
- * always a copy for files from outside the cache (the font licence in node_modules/).
- *
- * The cache never writes a file in place (`writeAtomic` renames), so a link in `dist/`
- * keeps the bytes it was given; a change made to it in `dist/` is seen by the cache
- * (`PrintCache.has`) and the file is made again. Synchronous: it runs in the print step's
- * own thread, where nothing else waits.
- */
-export function placeFiles(files: readonly SiteFile[], outDir: string, cacheDir: string): Placed {
-  const started = performance.now();
-  const made = new Set<string>();
-  let canLink = true;
-  for (const file of files) {
-    const target = join(outDir, file.path);
-    const dir = dirname(target);
-    if (!made.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      made.add(dir);
-    }
-    if (canLink && file.from.startsWith(cacheDir)) {
-      try {
-        linkSync(file.from, target);
-        continue;
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'EEXIST') {
-          // A build into a folder that was not emptied: the file is replaced, not written into.
-          rmSync(target, { force: true });
-          linkSync(file.from, target);
-          continue;
-        }
-        // EXDEV (another file system), EPERM or ENOTSUP (no hard links): copy from now on.
-        canLink = false;
-      }
-    }
-    rmSync(target, { force: true });
-    copyFileSync(file.from, target, constants.COPYFILE_FICLONE);
-  }
-  return { count: files.length, seconds: (performance.now() - started) / 1000 };
+/** What the thread is started with: the input, and the key its result is recorded under (`print-step-record.ts`). */
+export interface PrintStepData {
+  readonly input: PrintStepInput;
+  readonly key: string;
 }
 
-/** The thread's work: generate, answer, then place when asked. */
-async function run(port: MessagePort, input: PrintStepInput): Promise<void> {
+/** The thread's work: generate, answer, record, then place when asked. */
+async function run(port: MessagePort, { input, key }: PrintStepData): Promise<void> {
   const post = (message: PrintStepMessage) => port.postMessage(message);
   const result = await generateStep(input, (message) => post({ type: 'log', message }));
   post({ type: 'generated', result });
+  // Before any request is read (synchronous): the next unchanged build starts from it.
+  saveStepRecord(input.cacheDir, key, result);
   // Then waits to be asked to place them (never, in `astro dev`: the idle thread does not keep
   // the process alive there, `print-files.ts`).
   port.on('message', (request: PrintStepRequest) => {
-    post({ type: 'placed', placed: placeFiles(result.siteFiles, request.outDir, input.cacheDir) });
-    port.close();
+    void placeFiles(result.siteFiles, request.outDir, input.cacheDir).then(
+      (placed) => {
+        post({ type: 'placed', placed });
+        port.close();
+      },
+      (error: unknown) => {
+        // Ends the thread with the error: `print-files.ts` fails the build with it.
+        throw error;
+      },
+    );
   });
 }
 
-if (parentPort && (workerData as { printStep?: PrintStepInput } | undefined)?.printStep) {
-  await run(parentPort, (workerData as { printStep: PrintStepInput }).printStep);
+if (parentPort && (workerData as { printStep?: PrintStepData } | undefined)?.printStep) {
+  await run(parentPort, (workerData as { printStep: PrintStepData }).printStep);
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { builtPages } from '../../../src/build/integrations/built-pages.ts';
-import { placeFiles } from '../../../src/build/integrations/print-step.ts';
+import { placeFiles } from '../../../src/build/integrations/place-files.ts';
 
 /** A cache folder with two files, a file outside it, and an empty output folder. */
 function setUp() {
@@ -27,10 +27,10 @@ function setUp() {
   return { cacheDir, outDir, files, a, licence };
 }
 
-describe('placing the print files into dist/ (src/build/integrations/print-step.ts)', () => {
-  it('links the cached files and copies the rest, making the folders', () => {
+describe('placing the print files into dist/ (src/build/integrations/place-files.ts)', () => {
+  it('links the cached files and copies the rest, making the folders', async () => {
     const { cacheDir, outDir, files, a, licence } = setUp();
-    expect(placeFiles(files, outDir, cacheDir).count).toBe(3);
+    expect((await placeFiles(files, outDir, cacheDir)).count).toBe(3);
     for (const file of files)
       expect(readFileSync(join(outDir, file.path), 'utf8')).toBe(readFileSync(file.from, 'utf8'));
     // A hard link: the same file, no bytes copied.
@@ -39,7 +39,7 @@ describe('placing the print files into dist/ (src/build/integrations/print-step.
     expect(statSync(join(outDir, 'fonts/in-an/OFL.txt')).ino).not.toBe(statSync(licence).ino);
   });
 
-  it('replaces a file already in the folder without writing into it', () => {
+  it('replaces a file already in the folder without writing into it', async () => {
     const { cacheDir, outDir, files } = setUp();
     mkdirSync(join(outDir, 'tai-lieu/tep'), { recursive: true });
     const stale = join(outDir, 'tai-lieu/tep/a.pdf');
@@ -47,15 +47,15 @@ describe('placing the print files into dist/ (src/build/integrations/print-step.
     writeFileSync(elsewhere, 'an older build');
     // The old file is a link to another one: writing into it would change that one too.
     linkSync(elsewhere, stale);
-    placeFiles(files, outDir, cacheDir);
+    await placeFiles(files, outDir, cacheDir);
     expect(readFileSync(stale, 'utf8')).toBe('pdf bytes');
     expect(readFileSync(elsewhere, 'utf8')).toBe('an older build');
   });
 
-  it('places the same files twice over', () => {
+  it('places the same files twice over', async () => {
     const { cacheDir, outDir, files } = setUp();
-    placeFiles(files, outDir, cacheDir);
-    placeFiles(files, outDir, cacheDir);
+    await placeFiles(files, outDir, cacheDir);
+    await placeFiles(files, outDir, cacheDir);
     for (const file of files)
       expect(readFileSync(join(outDir, file.path), 'utf8')).toBe(readFileSync(file.from, 'utf8'));
   });
