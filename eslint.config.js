@@ -89,6 +89,25 @@ export default tseslint.config(
   },
   { name: 'node-browser boundary', files: BROWSER_FILES, rules: boundaryRule },
   {
+    name: 'pages render without the print engine',
+    // A page's frontmatter runs in the build's server bundle: the engine's index also exports
+    // pdfx.ts, and its pdf-lib import made every build load pdf-lib to render pages.
+    files: ['src/**/*.astro'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/shared/print/index.ts'],
+              message: "Import from the engine's module itself (formats.ts, schemes.ts…), not its index.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     name: 'shared code uses neither Node nor DOM globals',
     files: ['src/shared/**/*.ts'],
     rules: {
