@@ -17,7 +17,7 @@ type Lazy = typeof import('./search-panel.lazy.ts');
 let lazy: Promise<Lazy> | undefined;
 
 /** The search code, fetched once (again after a failure), with Pagefind's files alongside (pagefind-preload.ts). */
-function loadSearch(): Promise<Lazy> {
+export function loadSearch(): Promise<Lazy> {
   if (!lazy) {
     preloadPagefindFiles();
     lazy = import('./search-panel.lazy.ts');

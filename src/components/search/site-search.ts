@@ -15,7 +15,7 @@
  * reaches it) while the dialog is open. Screen readers get `aria-modal` on the
  * dialog.
  */
-import { preloadSearch } from './search-panel.ts';
+import { loadSearch, preloadSearch } from './search-panel.ts';
 
 const isEditable = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
@@ -59,8 +59,9 @@ class SiteSearchElement extends HTMLElement {
       pagePanel.querySelector('input')?.focus();
       return;
     }
-    // First, so that the search's files are requested before the dialog is made and laid out.
-    preloadSearch();
+    // First, so that the search's files are requested before the dialog is made and laid out
+    // (the panel's `start()` below then takes them, and warms the search once).
+    void loadSearch();
     const dialog = (this.#dialog ??= this.#createDialog());
     if (!dialog.open) {
       // Opened by "/" with nothing focused: back to the search button, not to the top of the page
