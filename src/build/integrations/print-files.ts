@@ -8,6 +8,7 @@ import { basePath, siteUrl } from '../config.ts';
 import { campaignOf, contentDirOf, loadContent } from '../content/load.ts';
 import { builtPages } from './built-pages.ts';
 import { addCustomiserPreloads } from './customiser-preload.ts';
+import { customiserWorkerCache } from './customiser-worker-cache.ts';
 import { placeFiles, type Placed } from './place-files.ts';
 import type { PrintStepData, PrintStepMessage, PrintStepRequest, PrintStepResult } from './print-step.ts';
 import { recordedStep, stepKey } from './print-step-record.ts';
@@ -240,7 +241,10 @@ export function printFiles(): AstroIntegration {
         root = fileURLToPath(config.root);
         cacheDir = join(root, PRINT_CACHE_DIR);
         updateConfig({
-          vite: { plugins: [manifestPlugin(logger), customiserBundlePlugin], worker: { plugins: () => [stubs()] } },
+          vite: {
+            plugins: [manifestPlugin(logger), customiserBundlePlugin, customiserWorkerCache(root)],
+            worker: { plugins: () => [stubs()] },
+          },
         });
         // At once: the step runs beside Astro's content sync and bundling.
         if (command === 'build') step(logger);

@@ -1,0 +1,126 @@
+/**
+ * The customiser's worker bundle kept between builds (src/build/integrations/customiser-worker-cache.ts):
+ * its key covers every module of the worker, a change anywhere in them (or the base path) is
+ * another key, the cache is written whole and read back as written, and the worker's files are
+ * found by following its imports.
+ */
+import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+import {
+  readWorkerCache,
+  WORKER_SOURCES,
+  workerFiles,
+  workerKey,
+  writeWorkerCache,
+} from '../../../src/build/integrations/customiser-worker-cache.ts';
+import { repoRoot } from '../helpers/content.ts';
+
+/** A project with a file in each of the key's folders. */
+function project() {
+  const root = mkdtempSync(join(tmpdir(), 'worker-cache-'));
+  for (const dir of ['src/components/customiser', 'src/shared/print', 'src/i18n'])
+    mkdirSync(join(root, dir), { recursive: true });
+  writeFileSync(join(root, 'src/components/customiser/engine.worker.ts'), 'export {};\n');
+  writeFileSync(join(root, 'src/shared/print/layout.ts'), 'export const a = 1;\n');
+  writeFileSync(join(root, 'src/i18n/vi.json'), '{}\n');
+  writeFileSync(join(root, 'astro.config.mjs'), 'export default {};\n');
+  writeFileSync(join(root, 'package-lock.json'), '{}\n');
+  return root;
+}
+
+describe("the customiser worker's cache", () => {
+  it('has another key after any change to its sources or the base path', () => {
+    const root = project();
+    const key = workerKey(root, '/');
+    expect(workerKey(root, '/')).toBe(key);
+    const keys = [workerKey(root, '/chien-dich/')];
+    for (const file of ['src/shared/print/layout.ts', 'astro.config.mjs', 'package-lock.json', 'src/i18n/vi.json']) {
+      appendFileSync(join(root, file), '\n');
+      keys.push(workerKey(root, '/'));
+    }
+    writeFileSync(join(root, 'src/components/customiser/new.ts'), 'export {};\n');
+    keys.push(workerKey(root, '/'));
+    expect(new Set([key, ...keys]).size).toBe(keys.length + 1);
+  });
+
+  it('reads back what it wrote, and only under its key; older keys are removed', () => {
+    const cacheDir = join(mkdtempSync(join(tmpdir(), 'worker-cache-')), 'cache');
+    const files = new Map([
+      ['_astro/engine.worker-A.js', Buffer.from('import("./render-pdf-B.js")')],
+      ['_astro/render-pdf-B.js', Buffer.from('export const pdf = 1;')],
+    ]);
+    expect(readWorkerCache(cacheDir, 'k1')).toBeUndefined();
+    writeWorkerCache(cacheDir, 'k1', '_astro/engine.worker-A.js', files);
+    const read = readWorkerCache(cacheDir, 'k1')!;
+    expect(read.entry.worker).toBe('_astro/engine.worker-A.js');
+    expect([...read.sources]).toEqual([...files]);
+    expect(readWorkerCache(cacheDir, 'k2')).toBeUndefined();
+    writeWorkerCache(cacheDir, 'k2', '_astro/engine.worker-A.js', files);
+    expect(readdirSync(cacheDir)).toEqual(['k2']);
+  });
+
+  it('counts an entry with a file missing, or unreadable, as none', () => {
+    const cacheDir = join(mkdtempSync(join(tmpdir(), 'worker-cache-')), 'cache');
+    writeWorkerCache(
+      cacheDir,
+      'k',
+      '_astro/engine.worker-A.js',
+      new Map([['_astro/engine.worker-A.js', Buffer.from('x')]]),
+    );
+    writeFileSync(
+      join(cacheDir, 'k', 'entry.json'),
+      JSON.stringify({ worker: '_astro/engine.worker-A.js', files: ['_astro/engine.worker-A.js', '_astro/gone.js'] }),
+    );
+    expect(readWorkerCache(cacheDir, 'k')).toBeUndefined();
+    writeFileSync(join(cacheDir, 'k', 'entry.json'), '{"worker": ');
+    expect(readWorkerCache(cacheDir, 'k')).toBeUndefined();
+  });
+
+  it("finds the worker's files by following its imports, and refuses a bundle that lacks one", () => {
+    const sources = new Map([
+      ['_astro/engine.worker-A.js', 'import{a}from"./shared-C.js";const p=()=>import(`./render-pdf-B.js`);'],
+      ['_astro/render-pdf-B.js', 'import{a}from"./shared-C.js";new URL("./engine-D.wasm",import.meta.url)'],
+      ['_astro/shared-C.js', 'export const a=1;'],
+      ['_astro/engine-D.wasm', ''],
+      ['_astro/page-E.js', 'new Worker(new URL("/_astro/engine.worker-A.js", "" + import.meta.url))'],
+    ]);
+    expect(workerFiles('_astro/engine.worker-A.js', sources)?.sort()).toEqual([
+      '_astro/engine-D.wasm',
+      '_astro/engine.worker-A.js',
+      '_astro/render-pdf-B.js',
+      '_astro/shared-C.js',
+    ]);
+    sources.delete('_astro/shared-C.js');
+    expect(() => workerFiles('_astro/engine.worker-A.js', sources)).toThrow(/shared-C\.js/);
+  });
+
+  it('does not cache a worker that names a file by its address in the site (it could not follow it)', () => {
+    const sources = new Map([['_astro/engine.worker-A.js', 'fetch("/_astro/data-F.bin")']]);
+    expect(workerFiles('_astro/engine.worker-A.js', sources)).toBeUndefined();
+  });
+
+  it("covers every module of the worker's bundle with its key", async () => {
+    // esbuild's list of every module the worker loads, packages left out (package-lock.json).
+    const { metafile } = await build({
+      entryPoints: [join(repoRoot, 'src/components/customiser/engine.worker.ts')],
+      absWorkingDir: repoRoot,
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      outdir: join(tmpdir(), 'worker-cache-metafile'),
+      packages: 'external',
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+    });
+    const modules = Object.keys(metafile.inputs).map((path) => relative(repoRoot, join(repoRoot, path)));
+    expect(modules).toContain('src/shared/print/render-pdf.ts');
+    const outside = modules.filter(
+      (path) => !WORKER_SOURCES.some((source) => path === source || path.startsWith(`${source}/`)),
+    );
+    expect(outside).toEqual([]);
+  });
+});
