@@ -189,7 +189,13 @@ export function customiserWorkerCache(root: string): VitePlugin {
       const names = workerFiles(worker, sources);
       if (!names) return;
       const files = new Map(names.map((file) => [file, bytes.get(file)!]));
-      writeWorkerCache(cacheDir, key, worker, files);
+      try {
+        writeWorkerCache(cacheDir, key, worker, files);
+      } catch (error) {
+        // The site is built already: a cache that could not be written (another build writing
+        // it at once, a full disk) only means the next build bundles the worker again.
+        this.warn(`customiser worker: not kept in ${WORKER_CACHE_DIR} (${(error as Error).message})`);
+      }
     },
   };
 }

@@ -10,6 +10,7 @@ import { join, relative } from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import {
+  customiserWorkerCache,
   readWorkerCache,
   WORKER_SOURCES,
   workerFiles,
@@ -100,6 +101,49 @@ describe("the customiser worker's cache", () => {
   it('does not cache a worker that names a file by its address in the site (it could not follow it)', () => {
     const sources = new Map([['_astro/engine.worker-A.js', 'fetch("/_astro/data-F.bin")']]);
     expect(workerFiles('_astro/engine.worker-A.js', sources)).toBeUndefined();
+  });
+
+  it('on a hit, emits the cached files and puts back the address Vite gave the worker; a failed write only warns', () => {
+    const root = project();
+    const plugin = customiserWorkerCache(root) as unknown as Record<string, (...args: unknown[]) => unknown>;
+    const hooks = (name: string) => plugin[name] as (this: unknown, ...args: unknown[]) => unknown;
+    hooks('configResolved').call({}, { base: '/thang-hanh-dong/' });
+    hooks('buildStart').call({});
+    // A miss: the page script is left to Vite, and what Vite wrote is kept.
+    const page = join(root, 'src/components/customiser/print-customiser.ts');
+    const code = "const w = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });";
+    expect(hooks('transform').call({}, code, page)).toBeNull();
+    const bundle = {
+      '_astro/engine.worker-A.js': { type: 'asset', source: 'import("./render-pdf-B.js")' },
+      '_astro/render-pdf-B.js': { type: 'asset', source: new TextEncoder().encode('export {};') },
+      '_astro/page-C.js': { type: 'chunk', code: '' },
+    };
+    hooks('writeBundle').call({}, {}, bundle);
+    // The next build: a hit.
+    hooks('buildStart').call({});
+    const emitted: { fileName: string; source: Uint8Array }[] = [];
+    const result = hooks('transform').call({ emitFile: (file: never) => emitted.push(file) }, code, page) as {
+      code: string;
+    };
+    expect(result.code).toContain(
+      `new URL(/* @vite-ignore */ "/thang-hanh-dong/_astro/engine.worker-A.js", '' + import.meta.url)`,
+    );
+    expect(emitted.map((file) => [file.fileName, Buffer.from(file.source).toString('utf8')]).sort()).toEqual([
+      ['_astro/engine.worker-A.js', 'import("./render-pdf-B.js")'],
+      ['_astro/render-pdf-B.js', 'export {};'],
+    ]);
+    // A cache folder that cannot be made: the build goes on, with a warning.
+    const blocked = project();
+    writeFileSync(join(blocked, '.cache'), 'a file, not a folder');
+    const other = customiserWorkerCache(blocked) as unknown as Record<
+      string,
+      (this: unknown, ...args: unknown[]) => unknown
+    >;
+    other['configResolved']!.call({}, { base: '/' });
+    other['buildStart']!.call({});
+    const warnings: string[] = [];
+    other['writeBundle']!.call({ warn: (message: string) => warnings.push(message) }, {}, bundle);
+    expect(warnings).toEqual([expect.stringMatching(/^customiser worker: not kept in \.cache\/customiser-worker/)]);
   });
 
   it("covers every module of the worker's bundle with its key", async () => {
