@@ -23,9 +23,10 @@
  * NODE ONLY: never import this from client-side code.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { ViteUserConfig } from 'astro';
+import { hashCodeFiles } from '../code-files.ts';
 
 type VitePlugin = Extract<NonNullable<ViteUserConfig['plugins']>[number], { name: string }>;
 
@@ -61,23 +62,10 @@ interface Entry {
   readonly files: readonly string[];
 }
 
-/** The code files at `path` (a file, or every `.ts`, `.mjs`, `.js`, `.json` file under a folder), sorted. */
-function codeFiles(path: string): string[] {
-  if (!existsSync(path)) return [];
-  if (statSync(path).isFile()) return [path];
-  return readdirSync(path, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile() && /\.(ts|mjs|js|json)$/.test(entry.name))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
-}
-
 /** SHA-256 over everything the worker's bundle depends on (see the module's comment). */
 export function workerKey(root: string, base: string): string {
   const hash = createHash('sha256').update(JSON.stringify({ base, node: process.versions }));
-  for (const source of WORKER_SOURCES)
-    for (const file of codeFiles(join(root, source)))
-      hash.update(`\0${relative(root, file)}\0`).update(readFileSync(file));
-  return hash.digest('hex');
+  return hashCodeFiles(hash, root, WORKER_SOURCES).digest('hex');
 }
 
 /** The cached bundle under `key`, with each file's bytes; undefined if there is none whole. */

@@ -20,8 +20,9 @@
  * NODE ONLY: never import this from client-side code.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { hashCodeFiles } from '../code-files.ts';
 import type { PrintStepInput, PrintStepResult } from './print-step.ts';
 
 /**
@@ -45,16 +46,6 @@ interface StepRecord {
   readonly files: readonly (readonly [string, number, number])[];
 }
 
-/** The code files at `path` (a file, or every `.ts`, `.mjs`, `.js`, `.json` file under a folder), sorted. */
-function codeFiles(path: string): string[] {
-  if (!existsSync(path)) return [];
-  if (statSync(path).isFile()) return [path];
-  return readdirSync(path, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile() && /\.(ts|mjs|js|json)$/.test(entry.name))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
-}
-
 /** The site's address as the print files show it (the poster's link). */
 export interface StepSite {
   readonly siteUrl: string;
@@ -63,12 +54,10 @@ export interface StepSite {
 
 /** SHA-256 over everything the print step's result depends on (see the module's comment). */
 export function stepKey(input: PrintStepInput, site: StepSite): string {
-  const hash = createHash('sha256');
-  hash.update(JSON.stringify({ version: RECORD_VERSION, input, site, node: process.versions }));
-  for (const source of KEY_SOURCES)
-    for (const file of codeFiles(join(input.root, source)))
-      hash.update(`\0${relative(input.root, file)}\0`).update(readFileSync(file));
-  return hash.digest('hex');
+  const hash = createHash('sha256').update(
+    JSON.stringify({ version: RECORD_VERSION, input, site, node: process.versions }),
+  );
+  return hashCodeFiles(hash, input.root, KEY_SOURCES).digest('hex');
 }
 
 /** Size and modification time of `file`, or undefined if it is gone. */

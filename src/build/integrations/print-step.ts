@@ -47,8 +47,6 @@ export interface PrintStepResult {
   readonly seconds: number;
 }
 
-export type { Placed };
-
 /** From the thread. */
 export type PrintStepMessage =
   | { readonly type: 'log'; readonly message: string }

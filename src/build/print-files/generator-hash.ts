@@ -6,11 +6,10 @@
  */
 
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import sharp from 'sharp';
+import { hashCodeFiles } from '../code-files.ts';
 import { packageVersion } from '../package-version.ts';
 import { fontBytes } from '../print/font-files.ts';
 
@@ -28,30 +27,9 @@ export const GENERATOR_SOURCES = [
 /** Packages whose version shapes the output. */
 const GENERATOR_PACKAGES = ['pdf-lib', 'fontkit', 'sharp', 'uqr'];
 
-/** The source files at `path`: the file itself, or every source file under the folder. */
-async function listFiles(path: string): Promise<string[]> {
-  if (!existsSync(path)) return [];
-  if ((await stat(path)).isFile()) return [path];
-  const dir = path;
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries
-    .filter((entry) => entry.isFile() && /\.(ts|mjs|js|json)$/.test(entry.name))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
-}
-
 /** Hash of everything every file depends on besides its own inputs: engine sources, library versions, fonts. */
 export async function generatorHash(root: string): Promise<string> {
-  const hash = createHash('sha256');
-  for (const source of GENERATOR_SOURCES) {
-    for (const file of await listFiles(join(root, source))) {
-      hash
-        .update(relative(root, file))
-        .update('\0')
-        .update(await readFile(file))
-        .update('\0');
-    }
-  }
+  const hash = hashCodeFiles(createHash('sha256'), root, GENERATOR_SOURCES);
   const require = createRequire(join(root, 'package.json'));
   for (const name of GENERATOR_PACKAGES) hash.update(`${name}@${packageVersion(require.resolve(name), name)}\0`);
   hash.update(`libvips@${sharp.versions.vips}\0`);

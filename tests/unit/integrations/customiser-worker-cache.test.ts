@@ -6,8 +6,7 @@
  */
 import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
-import { build } from 'esbuild';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   customiserWorkerCache,
@@ -17,7 +16,7 @@ import {
   workerKey,
   writeWorkerCache,
 } from '../../../src/build/integrations/customiser-worker-cache.ts';
-import { repoRoot } from '../helpers/content.ts';
+import { modulesOutside } from '../helpers/module-graph.ts';
 
 /** A project with a file in each of the key's folders. */
 function project() {
@@ -148,23 +147,11 @@ describe("the customiser worker's cache", () => {
 
   it("covers every module of the worker's bundle with its key", async () => {
     // esbuild's list of every module the worker loads, packages left out (package-lock.json).
-    const { metafile } = await build({
-      entryPoints: [join(repoRoot, 'src/components/customiser/engine.worker.ts')],
-      absWorkingDir: repoRoot,
-      bundle: true,
+    const { modules, outside } = await modulesOutside('src/components/customiser/engine.worker.ts', WORKER_SOURCES, {
       splitting: true,
-      format: 'esm',
       outdir: join(tmpdir(), 'worker-cache-metafile'),
-      packages: 'external',
-      write: false,
-      metafile: true,
-      logLevel: 'silent',
     });
-    const modules = Object.keys(metafile.inputs).map((path) => relative(repoRoot, join(repoRoot, path)));
     expect(modules).toContain('src/shared/print/render-pdf.ts');
-    const outside = modules.filter(
-      (path) => !WORKER_SOURCES.some((source) => path === source || path.startsWith(`${source}/`)),
-    );
     expect(outside).toEqual([]);
   });
 });

@@ -5,8 +5,7 @@
  */
 import { appendFileSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
-import { build } from 'esbuild';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PrintStepInput, PrintStepResult } from '../../../src/build/integrations/print-step.ts';
 import {
@@ -16,7 +15,7 @@ import {
   STEP_RECORD_FILE,
   stepKey,
 } from '../../../src/build/integrations/print-step-record.ts';
-import { repoRoot } from '../helpers/content.ts';
+import { modulesOutside } from '../helpers/module-graph.ts';
 
 const site = { siteUrl: 'https://example.gov.vn/', basePath: '/' };
 
@@ -112,22 +111,10 @@ describe("the print step's record", () => {
 
   it("covers every module of the step's code with its key", async () => {
     // esbuild's list of every module the step's thread loads, packages left out (package-lock.json).
-    const { metafile } = await build({
-      entryPoints: [join(repoRoot, 'src/build/integrations/print-step-worker.mjs')],
-      absWorkingDir: repoRoot,
-      bundle: true,
+    const { modules, outside } = await modulesOutside('src/build/integrations/print-step-worker.mjs', KEY_SOURCES, {
       platform: 'node',
-      format: 'esm',
-      packages: 'external',
-      write: false,
-      metafile: true,
-      logLevel: 'silent',
     });
-    const modules = Object.keys(metafile.inputs).map((path) => relative(repoRoot, join(repoRoot, path)));
     expect(modules).toContain('src/build/print-files/generate.ts');
-    const outside = modules.filter(
-      (path) => !KEY_SOURCES.some((source) => path === source || path.startsWith(`${source}/`)),
-    );
     expect(outside).toEqual([]);
   });
 });
