@@ -65,9 +65,10 @@ export const QUERIES = Object.entries(CASES).flatMap(([kind, rows]) =>
 export const resultList = (scope: Page | Locator) => scope.locator('.js-search-results');
 export const resultLinks = (scope: Page | Locator) => scope.locator('.search-result__link');
 
-/** Waits until the results for `query` are drawn. */
+/** Waits until the results for `query` are drawn, their excerpts too. */
 export async function resultsFor(scope: Page | Locator, query: string) {
   await expect(resultList(scope)).toHaveAttribute('data-query', query);
+  await expect(resultList(scope).locator('.search-result__excerpt[data-loading]')).toHaveCount(0);
 }
 
 /** Paths (from the site root) of the results shown, in order. */

@@ -9,10 +9,12 @@ import {
   PAGEFIND_ENTRY_FILE,
   PAGEFIND_PRELOAD_LIST,
   PAGEFIND_WASM_FILE,
+  type SearchPreload,
 } from '../../src/shared/search/pagefind-files.ts';
 import { watch } from './helpers.ts';
 import {
   QUERIES,
+  SLOGAN_5,
   openAndType,
   resultLinks,
   resultList,
@@ -175,7 +177,7 @@ test('nothing of search loads with a page; the first search loads only what it n
   expect(requests.filter((url) => url.endsWith(`/pagefind/${PAGEFIND_WASM_FILE}`))).toHaveLength(1);
   // So are the entry file and the build's list of the metadata and filters (pagefind-preload.ts):
   // each fetched once, so Pagefind took every preload.
-  const list = (await (await page.request.get(`pagefind/${PAGEFIND_PRELOAD_LIST}`)).json()) as string[];
+  const { files: list } = (await (await page.request.get(`pagefind/${PAGEFIND_PRELOAD_LIST}`)).json()) as SearchPreload;
   expect(list.length).toBeGreaterThan(1);
   for (const file of [PAGEFIND_ENTRY_FILE, PAGEFIND_PRELOAD_LIST, ...list])
     expect(
@@ -188,6 +190,44 @@ test('nothing of search loads with a page; the first search loads only what it n
   const origin = new URL(baseURL!).origin;
   expect(requests.filter((url) => new URL(url).origin !== origin)).toEqual([]);
   expect(errors).toEqual([]);
+});
+
+test('on a slow line the results are listed before their excerpts arrive; a lost excerpt loses only itself', async ({
+  page,
+}) => {
+  // Every page's fragment held back until the test lets it through, and one never delivered.
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let lost = '';
+  await page.route('**/pagefind/fragment/*.pf_fragment', async (route) => {
+    await released;
+    if (!lost) lost = route.request().url();
+    if (route.request().url() === lost) await route.abort();
+    else await route.continue();
+  });
+  await page.goto('tim-kiem/?q=vun%20dap');
+  await expect(resultList(page)).toHaveAttribute('data-query', 'vun dap');
+  const results = page.locator('.search-result');
+  await expect(results).not.toHaveCount(0);
+  // Titles, links and types are there; each excerpt keeps its place, empty, until its fragment comes.
+  const listed = await resultLinks(page).evaluateAll((links) =>
+    links.map((a) => [(a as HTMLAnchorElement).href, a.textContent]),
+  );
+  await expect(page.locator('.search-result__excerpt[data-loading]')).toHaveCount(await results.count());
+  await expect(page.locator('.search-result__excerpt[data-loading]').first()).toHaveText('');
+  await expect(results.first().locator('.search-result__type')).toBeVisible();
+  await expect(resultLinks(page).first()).toHaveAttribute('href', `${basePath}${SLOGAN_5}`);
+  await expect(resultLinks(page).first()).not.toContainText(MARK);
+  release();
+  // Then the excerpts; the one whose fragment was lost is left out, and the search does not fail.
+  await expect(page.locator('.search-result__excerpt[data-loading]')).toHaveCount(0);
+  await expect(page.locator('.search-result__excerpt')).toHaveCount((await results.count()) - 1);
+  await expect(page.locator('.search-result mark').first()).toHaveText('vun đắp');
+  await expect(page.locator('.js-search-status')).not.toContainText(vi['search.error']);
+  // The addresses and titles listed first are the ones the fragments give.
+  expect(
+    await resultLinks(page).evaluateAll((links) => links.map((a) => [(a as HTMLAnchorElement).href, a.textContent])),
+  ).toEqual(listed);
 });
 
 test('“more results” adds the next ones and moves focus to the first of them', async ({ page }) => {

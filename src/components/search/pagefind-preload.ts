@@ -5,7 +5,13 @@
  * would ask for them one round trip after another, then finds each among the page's preloads.
  * Nothing here runs with a page load: only when the search is opened or about to be.
  */
-import { PAGEFIND_ENTRY_FILE, PAGEFIND_PRELOAD_LIST, PAGEFIND_WASM_FILE } from '../../shared/search/pagefind-files.ts';
+import {
+  PAGEFIND_ENTRY_FILE,
+  PAGEFIND_PRELOAD_LIST,
+  PAGEFIND_WASM_FILE,
+  type PageSummary,
+  type SearchPreload,
+} from '../../shared/search/pagefind-files.ts';
 
 const bundle = `${import.meta.env.BASE_URL}pagefind/`;
 
@@ -29,6 +35,8 @@ function preload(file: string): void {
   document.head.append(link);
 }
 
+let summaries: Promise<Record<string, PageSummary>> = Promise.resolve({});
+
 /**
  * Starts fetching Pagefind's files (`loadSearch()` calls it once, and again after a failure).
  * A failure here is Pagefind's to report, when it asks for the file itself.
@@ -37,8 +45,19 @@ export function preloadPagefindFiles(): void {
   import(/* @vite-ignore */ PAGEFIND_SCRIPT).catch(() => {});
   preload(PAGEFIND_WASM_FILE);
   preload(`${PAGEFIND_ENTRY_FILE}?ts=${PAGEFIND_ENTRY_TAG}`);
-  fetch(`${bundle}${PAGEFIND_PRELOAD_LIST}`)
-    .then((response) => response.json())
-    .then((files: string[]) => files.forEach((file) => preload(file)))
-    .catch(() => {});
+  summaries = fetch(`${bundle}${PAGEFIND_PRELOAD_LIST}`)
+    .then((response) => response.json() as Promise<SearchPreload>)
+    .then(({ files, pages }) => {
+      files.forEach((file) => preload(file));
+      return pages;
+    })
+    .catch(() => ({}));
+}
+
+/**
+ * Each page's address, title and type by Pagefind's result id, from the build's list, once it is
+ * in (empty if it was never asked for or could not be read: results then wait for their fragments).
+ */
+export function pageSummaries(): Promise<Record<string, PageSummary>> {
+  return summaries;
 }

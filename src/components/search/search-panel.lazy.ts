@@ -15,7 +15,14 @@ import { buildExcerpt } from '../../shared/search/excerpt.ts';
 import { foldQuery, hasSearchableText, unfold } from '../../shared/search/fold.ts';
 import { HELP_PAGE_FILTER, isHelpQuery } from '../../shared/search/help-intent.ts';
 import { isSearchType, SEARCH_TYPES, TYPE_FILTER, TYPE_LABELS, type SearchType } from '../../shared/search/types.ts';
-import { pagefindFor, preloadPagefind, type Pagefind, type PagefindResult } from './pagefind.ts';
+import {
+  pagefindFor,
+  preloadPagefind,
+  type Pagefind,
+  type PagefindResult,
+  type PagefindResultData,
+} from './pagefind.ts';
+import { pageSummaries } from './pagefind-preload.ts';
 
 /** Results rendered at first, and added by each press of "more". */
 const PAGE_SIZE = 6;
@@ -174,33 +181,71 @@ export class PanelSearch {
     if (focus) items[0]?.querySelector('a')?.focus();
   }
 
-  /** One list item per result: title link, type, excerpt with the matched words marked. */
+  /**
+   * One list item per result: title link, type, excerpt with the matched words marked. When the
+   * build's summary (pagefind-preload.ts) names every result, the items are made at once, and
+   * each excerpt is filled in when its page's fragment arrives (`data-loading` until then; one
+   * round trip, which on a slow line is most of the wait). Otherwise they wait for the fragments.
+   */
   async #items(results: PagefindResult[]): Promise<HTMLLIElement[]> {
-    const data = await Promise.all(results.map((result) => result.data()));
-    return data.map((page) => {
-      const item = element('li', 'search-result');
-      const link = element('a', 'search-result__link', unfold(page.meta['title'] ?? page.url));
-      link.href = page.url;
-      item.append(link);
-
-      const type = page.filters[TYPE_FILTER]?.[0];
-      if (isSearchType(type)) {
-        const meta = element('p', 'search-result__type');
-        meta.append(
-          element('span', 'visually-hidden', `${this.#text('search.resultType')} `),
-          element('span', 'tag', this.#typeLabel(type)),
-        );
-        item.append(meta);
-      }
-
-      const excerpt = buildExcerpt(page.content, page.weighted_locations, EXCERPT_WORDS);
-      const paragraph = element('p', 'search-result__excerpt');
-      if (excerpt.cutStart) paragraph.append('… ');
-      for (const part of excerpt.parts) paragraph.append(part.mark ? element('mark', undefined, part.text) : part.text);
-      if (excerpt.cutEnd) paragraph.append(' …');
-      item.append(paragraph);
+    const pages = await pageSummaries();
+    if (!results.every((result) => pages[result.id])) {
+      const data = await Promise.all(results.map((result) => result.data()));
+      return data.map((page) => {
+        const item = this.#item(page.url, page.meta['title'] ?? page.url, page.filters[TYPE_FILTER]?.[0]);
+        this.#fill(item, page);
+        return item;
+      });
+    }
+    return results.map((result) => {
+      const [url, title, type] = pages[result.id]!;
+      // The address as Pagefind gives it (its `fullUrl()`: the base path, then the page's).
+      const item = this.#item(`${import.meta.env.BASE_URL}/${url}`.replace(/\/+/g, '/'), title, type);
+      const excerpt = item.querySelector<HTMLElement>('.search-result__excerpt')!;
+      excerpt.dataset['loading'] = '';
+      result.data().then(
+        (page) => this.#fill(item, page),
+        (error: unknown) => {
+          // The result still links to its page; only its excerpt is missing.
+          console.warn('Search: no excerpt for', result.id, error);
+          excerpt.remove();
+        },
+      );
       return item;
     });
+  }
+
+  /** A result's item: its title linked, its type, and an empty excerpt. */
+  #item(url: string, title: string, type: string | undefined): HTMLLIElement {
+    const item = element('li', 'search-result');
+    const link = element('a', 'search-result__link', unfold(title));
+    link.href = url;
+    item.append(link);
+    if (isSearchType(type)) {
+      const meta = element('p', 'search-result__type');
+      meta.append(
+        element('span', 'visually-hidden', `${this.#text('search.resultType')} `),
+        element('span', 'tag', this.#typeLabel(type)),
+      );
+      item.append(meta);
+    }
+    item.append(element('p', 'search-result__excerpt'));
+    return item;
+  }
+
+  /** Fills a result's excerpt from its fragment (and its link, which the fragment has the final word on). */
+  #fill(item: HTMLLIElement, page: PagefindResultData): void {
+    const link = item.querySelector<HTMLAnchorElement>('.search-result__link')!;
+    link.href = page.url;
+    link.textContent = unfold(page.meta['title'] ?? page.url);
+    const excerpt = buildExcerpt(page.content, page.weighted_locations, EXCERPT_WORDS);
+    const paragraph = item.querySelector<HTMLElement>('.search-result__excerpt')!;
+    const parts: (Node | string)[] = [];
+    if (excerpt.cutStart) parts.push('… ');
+    for (const part of excerpt.parts) parts.push(part.mark ? element('mark', undefined, part.text) : part.text);
+    if (excerpt.cutEnd) parts.push(' …');
+    paragraph.replaceChildren(...parts);
+    delete paragraph.dataset['loading'];
   }
 
   #createChips(): void {

@@ -14,7 +14,18 @@ export const PAGEFIND_WASM_FILE = 'wasm.unknown.pagefind';
 export const PAGEFIND_ENTRY_FILE = 'pagefind-entry.json';
 
 /**
- * The build's list of the index files every first search needs whatever its words, beside
- * Pagefind's own (src/build/search/preload-list.ts): a JSON array of paths under `pagefind/`.
+ * The build's file beside Pagefind's own (src/build/search/preload-list.ts), a SearchPreload
+ * in JSON: the index files every first search needs whatever its words, and a summary of
+ * each page.
  */
 export const PAGEFIND_PRELOAD_LIST = 'search-preload.json';
+
+/** A page as a result lists it before its fragment is in: address, title (folded, as Pagefind's), type or `''`. */
+export type PageSummary = [url: string, title: string, type: string];
+
+export interface SearchPreload {
+  /** Paths under `pagefind/`. */
+  files: string[];
+  /** By Pagefind's result id (the page's fragment name). */
+  pages: Record<string, PageSummary>;
+}

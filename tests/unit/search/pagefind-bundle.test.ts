@@ -4,13 +4,15 @@
  * (src/build/search/pagefind-poll.ts) and the list of files every first search loads
  * (src/build/search/preload-list.ts). tests/e2e/search.spec.ts checks the built site's.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import * as pagefindIndexer from 'pagefind';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INIT_POLL_MS, shortenInitPoll } from '../../../src/build/search/pagefind-poll.ts';
 import { writePreloadList } from '../../../src/build/search/preload-list.ts';
+import type { SearchPreload } from '../../../src/shared/search/pagefind-files.ts';
 import { filesUnder } from '../helpers/dist-files.ts';
 
 let dir: string;
@@ -25,7 +27,7 @@ beforeAll(async () => {
     ] as const)
       await index!.addHTMLFile({
         url,
-        content: `<html lang="vi"><body><main data-pagefind-body data-pagefind-filter="loai:${type}"><p>Chấm dứt bạo lực ${url}</p></main></body></html>`,
+        content: `<html lang="vi"><body><main data-pagefind-body data-pagefind-filter="loai:${type}"><h1>Trang ${url}</h1><p>Chấm dứt bạo lực ${url}</p></main></body></html>`,
       });
     const written = await index!.writeFiles({ outputPath: dir });
     expect(written.errors).toEqual([]);
@@ -58,7 +60,7 @@ describe("Pagefind's getPtr() wait", () => {
 
 describe('the list of files every first search loads', () => {
   it("names the language's metadata and every filter file of the bundle, all of which exist", async () => {
-    const list = await writePreloadList(dir);
+    const { files: list } = await writePreloadList(dir);
     const entry = JSON.parse(await readFile(join(dir, 'pagefind-entry.json'), 'utf8')) as {
       languages: Record<string, { hash: string }>;
     };
@@ -69,7 +71,24 @@ describe('the list of files every first search loads', () => {
     ]);
     expect(list.filter((file) => file.startsWith('filter/')).length).toBeGreaterThan(0);
     for (const file of list) expect(files).toContain(file);
-    expect(JSON.parse(await readFile(join(dir, 'search-preload.json'), 'utf8'))).toEqual(list);
+    expect((JSON.parse(await readFile(join(dir, 'search-preload.json'), 'utf8')) as SearchPreload).files).toEqual(list);
+  });
+
+  it("summarises every page by the id Pagefind's search gives it: address, title and type", async () => {
+    const { pages } = await writePreloadList(dir);
+    expect(Object.keys(pages).sort()).toEqual(
+      filesUnder(dir)
+        .filter((file) => file.startsWith('fragment/'))
+        .map((file) => file.slice('fragment/'.length, -'.pf_fragment'.length))
+        .sort(),
+    );
+    expect(Object.values(pages).sort()).toEqual([
+      ['/a/', 'Trang /a/', 'khau-hieu'],
+      ['/b/', 'Trang /b/', 'hoat-dong'],
+    ]);
+    expect((JSON.parse(await readFile(join(dir, 'search-preload.json'), 'utf8')) as SearchPreload).pages).toEqual(
+      pages,
+    );
   });
 
   it('stops the build, naming the file and the field, when the entry file is not what Pagefind writes', async () => {
@@ -83,6 +102,18 @@ describe('the list of files every first search loads', () => {
       );
       await writeFile(join(other, 'pagefind-entry.json'), '{');
       await expect(writePreloadList(other)).rejects.toThrow(/pagefind-entry\.json: /);
+      // A fragment that is not Pagefind's gzip of its signature and JSON, or lacks the page's address.
+      await writeFile(join(other, 'pagefind-entry.json'), JSON.stringify({ languages: { vi: { hash: 'vi_1' } } }));
+      await writeFile(join(other, 'pagefind.vi_1.pf_meta'), '');
+      await mkdir(join(other, 'fragment'));
+      await writeFile(join(other, 'fragment', 'vi_x.pf_fragment'), gzipSync('{"url":"/"}'));
+      await expect(writePreloadList(other)).rejects.toThrow(
+        /fragment\/vi_x\.pf_fragment: does not start with "pagefind_dcd"/,
+      );
+      await writeFile(join(other, 'fragment', 'vi_x.pf_fragment'), gzipSync('pagefind_dcd{"meta":{"title":"A"}}'));
+      await expect(writePreloadList(other)).rejects.toThrow(
+        /fragment\/vi_x\.pf_fragment: field "url" is not an address/,
+      );
     } finally {
       await rm(other, { recursive: true, force: true });
     }
