@@ -9,6 +9,7 @@ import { search } from './src/build/integrations/search.ts';
 import { clientGuard } from './src/build/integrations/client-guard.ts';
 import { printFiles } from './src/build/integrations/print-files.ts';
 import { offline } from './src/build/integrations/offline.ts';
+import { noPreloadHelper } from './src/build/integrations/no-preload-helper.ts';
 import { brandFontCss } from './src/build/integrations/brand-font.ts';
 import { BRAND_FONT, writeBrandFont } from './src/build/fonts/brand-font.ts';
 import { contentDirOf } from './src/build/content/load.ts';
@@ -35,20 +36,12 @@ export default defineConfig({
   // Four pages rendered at once: one page's file writes overlap another's rendering (README "Benchmarks").
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   // The customiser's worker is an ES module, so that it can load pdf-lib apart (code splitting).
-  // No modulePreload in the browser's bundle: Vite's helper that preloads a dynamic import's
-  // dependencies was a script of its own on every page (0.9 KB gzip, a round trip after the
-  // header's script), for two dynamic imports whose dependencies the page already has (the search
-  // code, the customiser's PNG). Set by a plugin: Astro's own `build.modulePreload` wins over
-  // the `vite.build` given here.
+  // No module-preload helper in the browser's bundle: it was a script of its own on every page
+  // (0.9 KB gzip) for two dynamic imports that need nothing the page lacks (no-preload-helper.ts).
   vite: {
     build: { assetsInlineLimit: 0 },
     worker: { format: 'es' },
-    plugins: [
-      {
-        name: 'campaign:no-module-preload',
-        configEnvironment: (name) => (name === 'client' ? { build: { modulePreload: false } } : undefined),
-      },
-    ],
+    plugins: [noPreloadHelper()],
   },
   server: { host: '127.0.0.1' },
   devToolbar: { enabled: false },
