@@ -22,11 +22,13 @@ async function pageSummaries(bundleDir: string, languages: string[]): Promise<Re
   const names = (await readdir(dir).catch(() => [] as string[]))
     .filter((name) => name.endsWith('.pf_fragment') && languages.some((language) => name.startsWith(`${language}_`)))
     .sort();
+  // Read side by side (this runs at the end of every build, after Astro's pages), then checked in order.
+  const contents = await Promise.all(names.map((name) => readFile(join(dir, name))));
   const pages: Record<string, PageSummary> = {};
-  for (const name of names) {
+  for (const [i, name] of names.entries()) {
     const path = join(dir, name);
     try {
-      const text = gunzipSync(await readFile(path)).toString('utf8');
+      const text = gunzipSync(contents[i]!).toString('utf8');
       if (!text.startsWith(FRAGMENT_SIGNATURE)) throw new Error(`does not start with "${FRAGMENT_SIGNATURE}"`);
       const fragment = JSON.parse(text.slice(FRAGMENT_SIGNATURE.length)) as {
         url?: unknown;
