@@ -10,6 +10,7 @@ import { clientGuard } from './src/build/integrations/client-guard.ts';
 import { printFiles } from './src/build/integrations/print-files.ts';
 import { offline } from './src/build/integrations/offline.ts';
 import { noPreloadHelper } from './src/build/integrations/no-preload-helper.ts';
+import { noDepOptimizer } from './src/build/integrations/no-dep-optimizer.ts';
 import { brandFontCss } from './src/build/integrations/brand-font.ts';
 import { BRAND_FONT, writeBrandFont } from './src/build/fonts/brand-font.ts';
 import { contentDirOf } from './src/build/content/load.ts';
@@ -43,6 +44,9 @@ export default defineConfig({
     worker: { format: 'es' },
     plugins: [noPreloadHelper()],
   },
+  // The prose has no code to colour: without a highlighter, Shiki and its WebAssembly are not
+  // loaded for the MDX page on every build (README "Benchmarks").
+  markdown: { syntaxHighlight: false },
   server: { host: '127.0.0.1' },
   devToolbar: { enabled: false },
   // Headings and slogans only; body text is the system's font. Astro copies the file to
@@ -63,6 +67,8 @@ export default defineConfig({
   integrations: [
     { name: 'site-url', hooks: { 'astro:config:setup': ({ command }) => checkSiteUrl(command) } },
     contentCheck(),
+    // No dependency pre-bundling for the dev server `astro build` syncs content on (no-dep-optimizer.ts).
+    noDepOptimizer(),
     brandFontCss(brandFont),
     clientGuard(),
     printFiles(),
