@@ -8,7 +8,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../../../src/build/content/load.ts';
 import { getFormat, getScheme } from '../../../src/shared/print/index.ts';
 import { generatePrintFiles, type GenerateResult, type PrintSource } from '../../../src/build/print-files/generate.ts';
-import { FILES_DIR, PREVIEWS_DIR, type PrintManifest } from '../../../src/shared/print-files/manifest.ts';
+import {
+  FILES_DIR,
+  MANIFEST_PATH,
+  PREVIEWS_DIR,
+  type PrintManifest,
+} from '../../../src/shared/print-files/manifest.ts';
 import { posterFooterFrom, posterHeading } from '../../../src/shared/print-texts.ts';
 import { contentDir, repoRoot } from '../helpers/content.ts';
 import { readZip } from './zip-reader.ts';
@@ -88,7 +93,9 @@ describe('print files', () => {
     }
     const onDisk = JSON.parse(readFileSync(join(cacheDir, 'manifest.json'), 'utf8')) as PrintManifest;
     expect(onDisk).toEqual(first.manifest);
-    expect(first.siteFiles.some((f) => f.path === 'tai-lieu/manifest.json')).toBe(true);
+    // The published file is the manifest itself: the pages read it from there (print-files.ts).
+    const published = JSON.parse(readFileSync(fileOf(first, MANIFEST_PATH), 'utf8')) as PrintManifest;
+    expect(published).toEqual(first.manifest);
   });
 
   it('records slogan, format, trim size and scheme as the content and the formats say', () => {
