@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { transform } from 'esbuild';
 import type { ManifestEntry } from 'workbox-build';
+import { BUNDLES_DIR, FILES_DIR, PREVIEWS_DIR } from '../../shared/print-files/manifest.ts';
 import { OFFLINE_PAGE, SERVICE_WORKER_FILE, WEB_MANIFEST_FILE } from '../offline.ts';
 
 /**
@@ -25,8 +26,14 @@ export const PRECACHED = [
  * Never in the offline copy: the 404 page (the offline page answers instead), and the print
  * files (`tai-lieu/`: PDF, SVG, PNG, WebP previews, ZIP, checksums, their manifest), many
  * megabytes nobody asked for. `**\/*.html` cannot reach them; `checkEntries` makes sure.
+ * Their three folders are left out as well, so that the lister does not walk the about 2,000
+ * files there at every build.
  */
-const NOT_PRECACHED = ['404.html', SERVICE_WORKER_FILE];
+const NOT_PRECACHED = [
+  '404.html',
+  SERVICE_WORKER_FILE,
+  ...[FILES_DIR, PREVIEWS_DIR, BUNDLES_DIR].map((dir) => `${dir}**`),
+];
 
 /**
  * Files whose name changes with their content (Vite's hashed assets, Pagefind's index,
