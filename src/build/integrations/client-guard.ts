@@ -1,7 +1,8 @@
 import { isBuiltin } from 'node:module';
 import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration, ViteUserConfig } from 'astro';
+import type { AstroIntegration } from 'astro';
+import type { VitePlugin } from './vite-plugin.ts';
 
 /**
  * Packages that only run in Node (native code, file system), and fontkit, which runs at build
@@ -14,8 +15,6 @@ const NODE_ONLY_PACKAGES = ['sharp', 'fontkit'];
  * Browser code lives in `src/components/`, code for both in `src/shared/` (see src/README.md).
  */
 export const NODE_ONLY_DIR = 'src/build/';
-
-type VitePlugin = Extract<NonNullable<ViteUserConfig['plugins']>[number], { name: string }>;
 
 /** Why `source` (imported by `importer`) may not be in a browser bundle, or `undefined` if it may. */
 export function nodeOnlyReason(source: string, root: string): string | undefined {

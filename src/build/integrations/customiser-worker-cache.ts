@@ -25,10 +25,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { ViteUserConfig } from 'astro';
+import type { VitePlugin } from './vite-plugin.ts';
 import { hashCodeFiles } from '../code-files.ts';
-
-type VitePlugin = Extract<NonNullable<ViteUserConfig['plugins']>[number], { name: string }>;
 
 /** Cache folder, under the project root (ignored by git; CI starts without it). */
 export const WORKER_CACHE_DIR = '.cache/customiser-worker';

@@ -15,9 +15,8 @@
  *
  * NODE ONLY: never import this from client-side code.
  */
-import type { AstroIntegration, ViteUserConfig } from 'astro';
-
-type VitePlugin = Extract<NonNullable<ViteUserConfig['plugins']>[number], { name: string }>;
+import type { AstroIntegration } from 'astro';
+import type { VitePlugin } from './vite-plugin.ts';
 
 /** The Vite plugin: every environment's optimizer off. */
 export function noDepOptimizerPlugin(): VitePlugin {

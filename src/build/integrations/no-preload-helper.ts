@@ -20,9 +20,7 @@
  * NODE ONLY: never import this from client-side code.
  */
 import { createHash } from 'node:crypto';
-import type { ViteUserConfig } from 'astro';
-
-type VitePlugin = Extract<NonNullable<ViteUserConfig['plugins']>[number], { name: string }>;
+import type { VitePlugin } from './vite-plugin.ts';
 
 /** The id of Vite's helper module (vite/src/node/plugins/importAnalysisBuild.ts). */
 export const PRELOAD_HELPER_ID = '\0vite/preload-helper.js';

@@ -3,7 +3,8 @@ import { writeFile } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { AstroIntegration, AstroIntegrationLogger, ViteUserConfig } from 'astro';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import type { VitePlugin } from './vite-plugin.ts';
 import { basePath, siteUrl } from '../config.ts';
 import { campaignOf, contentDirOf, loadContent } from '../content/load.ts';
 import { builtPages } from './built-pages.ts';
@@ -13,8 +14,6 @@ import { placeFiles, type Placed } from './place-files.ts';
 import type { PrintStepData, PrintStepMessage, PrintStepRequest, PrintStepResult } from './print-step.ts';
 import { recordedStep, stepKey } from './print-step-record.ts';
 import { MANIFEST_PATH } from '../../shared/print-files/manifest.ts';
-
-type VitePlugin = Extract<NonNullable<ViteUserConfig['plugins']>[number], { name: string }>;
 
 /** The virtual module pages import the manifest from. */
 export const MANIFEST_MODULE = 'virtual:campaign/print-manifest';
