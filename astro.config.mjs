@@ -1,6 +1,5 @@
 // @ts-check
 import { fileURLToPath } from 'node:url';
-import { defineConfig, fontProviders } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { siteUrl, basePath, checkSiteUrl, exitUnlessSiteUrl } from './site.config.mjs';
 import { contentCheck } from './src/build/integrations/content-check.ts';
@@ -12,7 +11,7 @@ import { offline } from './src/build/integrations/offline.ts';
 import { noPreloadHelper } from './src/build/integrations/no-preload-helper.ts';
 import { noDepOptimizer } from './src/build/integrations/no-dep-optimizer.ts';
 import { brandFontCss } from './src/build/integrations/brand-font.ts';
-import { BRAND_FONT, writeBrandFont } from './src/build/fonts/brand-font.ts';
+import { BRAND_FONT, brandFontProvider, writeBrandFont } from './src/build/fonts/brand-font.ts';
 import { contentDirOf } from './src/build/content/load.ts';
 
 // `astro build` without a valid SITE_URL stops here, with one line that names it (README "Deploy").
@@ -28,7 +27,10 @@ const brandFont = await writeBrandFont({
 });
 
 // https://docs.astro.build/en/reference/configuration-reference/
-export default defineConfig({
+// Not `defineConfig` from 'astro/config': that module loads svgo and its CSS tools on every
+// build, for nothing this site uses (brandFontProvider in src/build/fonts/brand-font.ts).
+/** @type {import('astro').AstroUserConfig} */
+const config = {
   site: siteUrl,
   base: basePath,
   trailingSlash: 'always',
@@ -56,12 +58,11 @@ export default defineConfig({
   // BaseLayout preloads it, so it is normally there (README "Fonts").
   fonts: [
     {
-      provider: fontProviders.local(),
+      provider: brandFontProvider(brandFont),
       name: BRAND_FONT.family,
       cssVariable: BRAND_FONT.cssVariable,
       fallbacks: ['sans-serif'],
       display: 'optional',
-      options: { variants: [{ weight: BRAND_FONT.weight, style: 'normal', src: [brandFont.file] }] },
     },
   ],
   integrations: [
@@ -78,4 +79,6 @@ export default defineConfig({
     // Last: it lists the files every integration above wrote into dist/.
     offline(),
   ],
-});
+};
+
+export default config;

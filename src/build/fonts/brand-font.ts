@@ -19,6 +19,7 @@
  * NODE ONLY (node:fs): never import this from client-side code.
  */
 import { createHash } from 'node:crypto';
+import type { FontProvider } from 'astro';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { contentFiles } from '../content/load.ts';
@@ -116,4 +117,25 @@ export async function writeBrandFont({
   writeFileSync(file, subset);
   writeFileSync(keyFile, key);
   return { file, characters, bytes: subset.length, made: true };
+}
+
+/**
+ * The font provider for Astro's fonts API (`fonts` in `astro.config.mjs`): the one face
+ * `writeBrandFont` wrote, at the brand weight, upright.
+ *
+ * Why not Astro's `fontProviders.local()`: Astro exports it only from `astro/config`, whose
+ * entry point also loads svgo (with css-tree and csso) for an SVG optimiser this site does
+ * not use. Importing it cost about 0.15 s of every build (README "Benchmarks"). The local
+ * provider's own work, reading weight and style from the file (fontace), is not needed
+ * here: both are known. Astro copies the file, hashes it and makes the fallback faces,
+ * whichever provider names it.
+ */
+export function brandFontProvider(font: Pick<BrandFont, 'file'>): FontProvider {
+  return {
+    name: 'campaign-brand-font',
+    // Astro hashes this into the family's CSS name: no file path, so that the CSS (and its
+    // file name) does not depend on where the project is checked out.
+    config: { weight: BRAND_FONT.weight },
+    resolveFont: () => ({ fonts: [{ weight: BRAND_FONT.weight, style: 'normal', src: [{ url: font.file }] }] }),
+  };
 }

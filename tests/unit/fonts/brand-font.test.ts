@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as fontkit from 'fontkit';
 import { afterAll, describe, expect, it } from 'vitest';
-import { brandSourceFile, charactersOf, writeBrandFont, type BrandFont } from '../../../src/build/fonts/brand-font.ts';
+import {
+  BRAND_FONT,
+  brandFontProvider,
+  brandSourceFile,
+  charactersOf,
+  writeBrandFont,
+  type BrandFont,
+} from '../../../src/build/fonts/brand-font.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'brand-font-'));
@@ -67,5 +74,26 @@ describe('the brand font subset', () => {
     const again = await writeBrandFont({ root, contentDir, cacheDir });
     expect(again.made).toBe(false);
     expect(again.characters).toEqual(first.characters);
+  });
+});
+
+describe('the brand font provider', () => {
+  const file = join(scratch, 'checkout', '.cache/fonts/be-vietnam-pro-700.woff2');
+  const provider = brandFontProvider({ file });
+
+  it('gives Astro the subset file as the one face, bold and upright', async () => {
+    const resolved = await provider.resolveFont({
+      familyName: BRAND_FONT.family,
+      weights: [],
+      styles: [],
+      subsets: [],
+      formats: [],
+      options: undefined as never,
+    });
+    expect(resolved).toEqual({ fonts: [{ weight: 700, style: 'normal', src: [{ url: file }] }] });
+  });
+
+  it('keeps the file path out of what Astro hashes into the family name', () => {
+    expect(JSON.stringify(provider.config)).not.toContain('checkout');
   });
 });
