@@ -1,6 +1,5 @@
 // @ts-check
 import { fileURLToPath } from 'node:url';
-import mdx from '@astrojs/mdx';
 import { siteUrl, basePath, checkSiteUrl, exitUnlessSiteUrl } from './site.config.mjs';
 import { contentCheck } from './src/build/integrations/content-check.ts';
 import { sitemap } from './src/build/integrations/sitemap.ts';
@@ -12,7 +11,7 @@ import { noPreloadHelper } from './src/build/integrations/no-preload-helper.ts';
 import { noDepOptimizer } from './src/build/integrations/no-dep-optimizer.ts';
 import { brandFontCss } from './src/build/integrations/brand-font.ts';
 import { BRAND_FONT, brandFontProvider, writeBrandFont } from './src/build/fonts/brand-font.ts';
-import { contentDirOf } from './src/build/content/load.ts';
+import { contentDirOf, hasMdxPages } from './src/build/content/load.ts';
 
 // `astro build` without a valid SITE_URL stops here, with one line that names it (README "Deploy").
 exitUnlessSiteUrl();
@@ -20,9 +19,10 @@ exitUnlessSiteUrl();
 // The brand font, cut to the campaign's characters before Astro reads `fonts` below
 // (src/build/fonts/brand-font.ts; README "Fonts").
 const root = fileURLToPath(new URL('.', import.meta.url));
+const contentDir = contentDirOf(root);
 const brandFont = await writeBrandFont({
   root,
-  contentDir: contentDirOf(root),
+  contentDir,
   cacheDir: fileURLToPath(new URL('.cache/fonts/', import.meta.url)),
 });
 
@@ -73,7 +73,9 @@ const config = {
     brandFontCss(brandFont),
     clientGuard(),
     printFiles(),
-    mdx(),
+    // Only for a content folder with an MDX page: Markdown pages need nothing beyond Astro
+    // (hasMdxPages in src/build/content/load.ts).
+    ...(hasMdxPages(contentDir) ? [(await import('@astrojs/mdx')).default()] : []),
     sitemap(),
     search(),
     // Last: it lists the files every integration above wrote into dist/.

@@ -80,6 +80,11 @@ describe('the site built from campaign B', () => {
     expect(help).not.toContain('id="den-truc-tiep"');
   });
 
+  it('renders its MDX safety page on /tro-giup/ (the MDX integration is loaded for it)', () => {
+    const help = read('tro-giup/index.html');
+    expect(help).toMatch(/<h2 id="[^"]+">Thoát nhanh không xoá được gì<\/h2>/);
+  });
+
   it('has a page per slogan, with its text, and a page per agency', () => {
     expect(content.slogans).toHaveLength(3);
     for (const slogan of content.slogans) expect(read(`khau-hieu/${slogan.id}/index.html`)).toContain(slogan.text);

@@ -1,9 +1,9 @@
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { campaignOf, ContentError, loadContent } from '../../src/build/content/load.ts';
+import { campaignOf, ContentError, hasMdxPages, loadContent } from '../../src/build/content/load.ts';
 import { calendarPath, pdfDate, zipDate } from '../../src/shared/publishing.ts';
-import { contentDir, contentWith, fixturesDir, repoRoot } from './helpers/content.ts';
+import { campaignBDir, contentDir, contentWith, fixturesDir, repoRoot } from './helpers/content.ts';
 
 function problemsFor(fixture: string): string[] {
   const target = fixture.slice(fixture.indexOf('.') + 1);
@@ -147,5 +147,25 @@ describe('content check', () => {
         /^Content check failed \(\d+ problems\):\n- content\/slogans\.yaml: entry 1 \(id "x"\): field "order": /,
       );
     }
+  });
+});
+
+describe('MDX pages', () => {
+  const page = readFileSync(join(contentDir, 'pages/an-toan.md'), 'utf8');
+
+  it('are none in the real content, whose prose is Markdown: the build does not load MDX', () => {
+    expect(hasMdxPages(contentDir)).toBe(false);
+  });
+
+  it('are found in a campaign that has one, in the pages folder or below it', () => {
+    expect(hasMdxPages(campaignBDir)).toBe(true);
+    const dir = contentWith({});
+    mkdirSync(join(dir, 'pages/huong-dan'));
+    writeFileSync(join(dir, 'pages/huong-dan/lien-he.mdx'), page);
+    expect(hasMdxPages(dir)).toBe(true);
+  });
+
+  it('leave out a page kept out of the collection by a leading underscore', () => {
+    expect(hasMdxPages(contentWith({ 'pages/_nhap.mdx': page }))).toBe(false);
   });
 });

@@ -136,7 +136,7 @@ export function checkReferences(
   }
 }
 
-/** The parsed front matter of a prose page (`pages/*.mdx`). */
+/** The parsed front matter of a prose page (`pages/*.md` or `*.mdx`). */
 export function checkPageFrontMatter(data: unknown, shown: string, problems: string[]) {
   const parsed = pageSchema.safeParse(data ?? {});
   if (!parsed.success) {

@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 import { source, vietnameseText } from './vietnamese-text.ts';
 
-/** Front matter of a prose page in `content/pages/*.mdx`. */
+/** Front matter of a prose page in `content/pages/` (Markdown, or MDX). */
 export const pageSchema = z.object({
   /** The page's `h1` and `<title>`. */
   title: vietnameseText(),
