@@ -6,9 +6,8 @@
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
-import { getManifest } from 'workbox-build/build/get-manifest.js';
 import { describe, expect, it } from 'vitest';
-import { precacheOptions, serviceWorker } from '../../../src/build/integrations/offline.ts';
+import { precacheList, serviceWorker } from '../../../src/build/integrations/offline.ts';
 import { fakeBuild } from '../helpers/offline-build.ts';
 
 const BASE = '/thang-hanh-dong/';
@@ -135,9 +134,8 @@ class Worker {
 
 /** The build in `root` as the integration writes it: its precache list and its `sw.js`. */
 async function build(root: string) {
-  const { manifestEntries, warnings } = await getManifest(precacheOptions(root));
+  const { manifestEntries: entries, warnings } = await precacheList(root);
   expect(warnings).toEqual([]);
-  const entries = manifestEntries ?? [];
   const keys = entries.map(({ url, revision }) => `${SCOPE}${url}${revision ? `?__rev=${revision}` : ''}`);
   return { entries, keys: keys.sort(), code: await serviceWorker(entries, BASE) };
 }

@@ -1,20 +1,32 @@
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getManifest } from 'workbox-build/build/get-manifest.js';
 import { describe, expect, it } from 'vitest';
 import {
   checkEntries,
   downloadPattern,
+  HASHED_NAMES,
+  NOT_PRECACHED,
+  PRECACHED,
   precacheList,
-  precacheOptions,
 } from '../../../src/build/integrations/offline.ts';
 import { fakeBuild } from '../helpers/offline-build.ts';
 
 const listed = async (root: string) => {
-  const { manifestEntries, warnings } = await getManifest(precacheOptions(root));
+  const { manifestEntries, warnings } = await precacheList(root);
   expect(warnings).toEqual([]);
-  return new Map((manifestEntries ?? []).map((entry) => [entry.url, entry.revision]));
+  return new Map(manifestEntries.map((entry) => [entry.url, entry.revision]));
 };
+
+/** Workbox's own list of the build in `root`, asked with the rules the build's lister follows. */
+const workboxList = (root: string) =>
+  getManifest({
+    globDirectory: root,
+    globPatterns: PRECACHED,
+    globIgnores: NOT_PRECACHED,
+    dontCacheBustURLsMatching: HASHED_NAMES,
+    manifestTransforms: [(entries) => ({ manifest: checkEntries(entries), warnings: [] })],
+  });
 
 describe('the offline copy (src/build/integrations/offline.ts)', () => {
   it('precaches every page, style, script, font and the search index, and never a print file', async () => {
@@ -58,13 +70,26 @@ describe('the offline copy (src/build/integrations/offline.ts)', () => {
       expect(before.get(url), url).toBeNull();
   });
 
-  it("lists what workbox-build's getManifest lists, without its check of the options", async () => {
+  it("lists what workbox-build's getManifest lists, with the same revisions, sizes and limit", async () => {
     const root = fakeBuild();
     writeFileSync(join(root, 'index.html'), 'x'.repeat(3 * 1024 * 1024));
-    const [ours, workbox] = await Promise.all([precacheList(root), getManifest(precacheOptions(root))]);
-    expect(ours).toEqual(workbox);
+    const [ours, workbox] = await Promise.all([precacheList(root), workboxList(root)]);
+    const byUrl = (entries: readonly { url: string }[]) => [...entries].sort((a, b) => (a.url < b.url ? -1 : 1));
+    expect(ours.manifestEntries).toEqual(byUrl(workbox.manifestEntries ?? []));
+    expect([ours.count, ours.size]).toEqual([workbox.count, workbox.size]);
     // The file over workbox's default size limit is left out, with a warning (the build stops on it).
-    expect(ours.warnings.join('\n')).toMatch(/index\.html/);
+    expect(ours.manifestEntries.map((entry) => entry.url)).not.toContain('index.html');
+    expect(ours.warnings).toHaveLength(1);
+    expect(ours.warnings[0]).toMatch(/^index\.html is 3145728 bytes/);
+    expect(workbox.warnings.join('\n')).toMatch(/index\.html/);
+  });
+
+  it('warns of a pattern that matches nothing, as Workbox does (the build stops on it)', async () => {
+    const root = fakeBuild();
+    rmSync(join(root, 'icons'), { recursive: true });
+    const [ours, workbox] = await Promise.all([precacheList(root), workboxList(root)]);
+    expect(ours.warnings).toEqual(['no file in the build matches icons/*.png']);
+    expect(workbox.warnings.join('\n')).toMatch(/icons\/\*\.png/);
   });
 
   it('stops the build if a print file would enter the copy', () => {
