@@ -181,23 +181,18 @@ export function printFiles(): AstroIntegration {
     const key = stepKey(input, { siteUrl, basePath });
     const recorded = recordedStep(cacheDir, key);
     if (recorded) {
-      const { manifest } = recorded;
-      const stats = {
-        rendered: 0,
-        reused: manifest.files.length,
-        bundlesBuilt: 0,
-        bundlesReused: manifest.bundles.length,
-      };
+      const { counts } = recorded;
+      const stats = { rendered: 0, reused: counts.files, bundlesBuilt: 0, bundlesReused: counts.bundles };
       running = new RecordedStep({ ...recorded, stats, seconds: (performance.now() - started) / 1000 }, cacheDir);
     } else running = new PrintStep({ input, key }, logger);
     running.generated.then(
-      ({ manifest, stats, seconds }) =>
+      ({ counts, stats, seconds }) =>
         logger.info(
           recorded
-            ? `${manifest.files.length} files and ${manifest.bundles.length} ZIP bundles as the last build left ` +
+            ? `${counts.files} files and ${counts.bundles} ZIP bundles as the last build left ` +
                 `them: nothing changed since (its record) in ${seconds.toFixed(1)} s`
-            : `${manifest.files.length} files (${stats.rendered} rendered, ${stats.reused} from cache), ` +
-                `${manifest.bundles.length} ZIP bundles (${stats.bundlesBuilt} built, ${stats.bundlesReused} from cache) ` +
+            : `${counts.files} files (${stats.rendered} rendered, ${stats.reused} from cache), ` +
+                `${counts.bundles} ZIP bundles (${stats.bundlesBuilt} built, ${stats.bundlesReused} from cache) ` +
                 `in ${seconds.toFixed(1)} s`,
         ),
       // Reported where the files are awaited (the manifest's module, the end of the build).

@@ -44,7 +44,7 @@ function setUp() {
     helpLines: [],
   };
   const result = {
-    manifest: { files: [{ path: 'tai-lieu/tep/a.pdf' }], bundles: [] },
+    counts: { files: 1, bundles: 0 },
     siteFiles: [
       { path: 'tai-lieu/tep/a.pdf', from: pdf },
       { path: 'tai-lieu/xem-truoc/b.png', from: png },
