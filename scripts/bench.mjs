@@ -10,7 +10,10 @@
 //   customiser  /tao-mau/ ready and first PDF at 400 kbps with the CPU slowed 4× (customiser.mjs), and long tasks while typing
 //   lighthouse  Lighthouse mobile on one page of every kind (lighthouse-pages.mjs)
 //   search      first result of a cold query, later queries, bytes (search.mjs; the peer's: search-peer.mjs)
-// Usage: npm run bench [-- --only build,transfer] [--runs 3] [--pages <regexp>] [--no-build] [--help]
+// Usage: npm run bench [-- --only build,transfer] [--runs 3] [--build-runs 7] [--pages <regexp>] [--no-build] [--help]
+//   --runs       runs of each measure (medians); --build-runs: pairs of clean builds, 7 by default:
+//                on the shared 2-core machine one pair's ratio moves by a tenth or more either way,
+//                and the median of 3 pairs by several hundredths
 //   --pages     only the sitemap's paths that match (transfer, Lighthouse), e.g. --pages 'tai-lieu/'
 //   --no-build  measure the dist/ there is (built with the same SITE_URL); not with build or print
 // Results are printed and written to bench-results/latest.json.
@@ -39,6 +42,7 @@ const { values } = parseArgs({
   options: {
     only: { type: 'string', default: SECTIONS.join(',') },
     runs: { type: 'string', default: '3' },
+    'build-runs': { type: 'string', default: '7' },
     pages: { type: 'string' },
     'no-build': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
@@ -59,6 +63,8 @@ if (values['no-build'] && (only.has('build') || only.has('print')))
   throw new Error('--no-build: the build and print sections build; leave them out with --only');
 const runs = Number(values.runs);
 if (!(runs >= 1)) throw new Error(`--runs: a number ≥ 1, not "${values.runs}"`);
+const buildRuns = Number(values['build-runs']);
+if (!(buildRuns >= 1)) throw new Error(`--build-runs: a number ≥ 1, not "${values['build-runs']}"`);
 // BENCH_PORT: another checkout may be benchmarking on the same machine (the peer: the next port).
 const PORT = Number(process.env.BENCH_PORT ?? 4330);
 const origin = `http://127.0.0.1:${PORT}`;
@@ -138,9 +144,9 @@ if (only.has('print')) {
 
 if (only.has('build')) {
   console.log(`\nclean builds, alternating with the peer (load ${load().join(' ')})`);
-  results.build = benchBuild({ runs, peerDir });
+  results.build = benchBuild({ runs: buildRuns, peerDir });
   results.build.loadAfter = load();
-  check(`clean build, median of ${runs}`, results.build.medianSeconds, {
+  check(`clean build, median of ${buildRuns}`, results.build.medianSeconds, {
     target: results.build.peerMedianSeconds ?? NaN,
     peer: results.build.peerMedianSeconds,
     format: s2,
