@@ -47,7 +47,7 @@ const config = {
     plugins: [noPreloadHelper()],
   },
   // The prose has no code to colour: without a highlighter, Shiki and its WebAssembly are not
-  // loaded for the MDX page on every build (README "Benchmarks").
+  // loaded for the prose pages on every build (README "Benchmarks").
   markdown: { syntaxHighlight: false },
   server: { host: '127.0.0.1' },
   devToolbar: { enabled: false },

@@ -11,7 +11,7 @@
  * The folder is `CONTENT_DIR` (default `content/`, see `site.config.mjs`): `contentDirOf(root)`.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import yaml from 'js-yaml';
 import { contentDir as configuredContentDir } from '../../../site.config.mjs';
 import { dataFiles, optionalCollections, type DataCollection } from '../../shared/schemas/index.ts';
@@ -52,9 +52,10 @@ const listed = (dir: string, keep: (name: string) => boolean) =>
 export function hasMdxPages(contentDir: string): boolean {
   const dir = join(contentDir, PAGES_DIR);
   if (!existsSync(dir)) return false;
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).some(
-    (path) => path.endsWith('.mdx') && !path.split(/[\\/]/).at(-1)!.startsWith('_'),
-  );
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).some((path) => {
+    const name = basename(path);
+    return name.endsWith('.mdx') && PAGE_FILE.test(name);
+  });
 }
 
 /** Every file the content is read from: the data files, the prose pages and the plan's text. */

@@ -19,9 +19,9 @@
  * NODE ONLY (node:fs): never import this from client-side code.
  */
 import { createHash } from 'node:crypto';
-import type { FontProvider } from 'astro';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
+import type { FontProvider } from 'astro';
 import { contentFiles } from '../content/load.ts';
 import { fontPackageDir } from './font-package.ts';
 

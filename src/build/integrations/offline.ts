@@ -43,9 +43,9 @@ export const NOT_PRECACHED = [
 export const HASHED_NAMES = /^(_astro\/|pagefind\/(index|fragment|filter)\/)|\.pf_meta$/;
 
 /**
- * Characters of the MD5 each unhashed file has as its revision (Workbox's rule). A revision only has
- * to change when the file does; 12 hex digits (48 bits) do that as well as 32 and keep the
- * service worker about 1 KB (gzip) lighter, which everyone who opts in downloads.
+ * Characters of the MD5 each unhashed file has as its revision (Workbox's rule). A revision
+ * only has to change when the file does; 12 hex digits (48 bits) do that as well as 32 and keep
+ * the service worker about 1 KB (gzip) lighter, which everyone who opts in downloads.
  */
 const REVISION_LENGTH = 12;
 
@@ -164,8 +164,8 @@ export async function serviceWorker(entries: readonly PrecacheEntry[], base: str
  * src/components/offline/): writes `sw.js` at the end of the build, once every other file is
  * in `dist/` (the print files' fonts and the search index are written in this same hook by the
  * integrations before this one: keep it last). The precache list is `precacheList`'s
- * (`PRECACHED`, with revisions, as Workbox's `getManifest` makes it); the worker is `src/components/offline/sw.ts`, which says what
- * it does.
+ * (`PRECACHED`, with revisions, as Workbox's `getManifest` makes it); the worker is
+ * `src/components/offline/sw.ts`, which says what it does.
  *
  * Nothing links to `sw.js`; only the control registers it, when asked.
  */
